@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// tfjs is heavy and blocks on kernels: it may only be imported by the worker (and by
+// scripts and tests that run in Node), so the page's first download stays small.
+const tfjsFence = {
+  patterns: [
+    {
+      group: ['@tensorflow/*'],
+      message: 'tfjs belongs in src/worker/ only; talk to it through src/client/.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/data', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/worker/**'],
+    rules: { 'no-restricted-imports': ['error', tfjsFence] },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['scripts/**', 'tests/**', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,134 @@
+/**
+ * The hyperparameters of a run, their defaults (equal to the seed notebook) and their
+ * validation. No DOM, no tfjs: the page and the worker both import this file.
+ */
+
+export const IMAGE_SIDE = 28;
+export const IMAGE_SIZE = IMAGE_SIDE * IMAGE_SIDE;
+export const TRAIN_IMAGES = 60_000;
+export const TEST_IMAGES = 10_000;
+
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+
+export interface TrainingConfig {
+  epochs: number;
+  batchSize: number;
+  latentDim: number;
+  hiddenUnits: number;
+  learningRate: number;
+  /** Train on the first N training images (quick demos and tests). */
+  trainSize: number;
+  seed: number;
+  backend: BackendChoice;
+}
+
+/** The notebook's setup: 784-128-32-128-784, Adam 1e-3, batch 128, 10 epochs, all 60,000 images. */
+export const DEFAULT_CONFIG: Readonly<TrainingConfig> = Object.freeze({
+  epochs: 10,
+  batchSize: 128,
+  latentDim: 32,
+  hiddenUnits: 128,
+  learningRate: 0.001,
+  trainSize: TRAIN_IMAGES,
+  seed: 42,
+  backend: 'auto',
+});
+
+type NumericKey = Exclude<keyof TrainingConfig, 'backend'>;
+
+interface NumericRule {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+export const NUMERIC_RULES: Readonly<Record<NumericKey, NumericRule>> = {
+  epochs: { min: 1, max: 100, integer: true },
+  batchSize: { min: 1, max: TRAIN_IMAGES, integer: true },
+  latentDim: { min: 1, max: 256, integer: true },
+  hiddenUnits: { min: 8, max: 1024, integer: true },
+  learningRate: { min: 1e-5, max: 1, integer: false },
+  trainSize: { min: 100, max: TRAIN_IMAGES, integer: true },
+  seed: { min: 1, max: 2 ** 31 - 1, integer: true },
+};
+
+/** One URL parameter we could not use, and what we did instead. */
+export interface ConfigProblem {
+  param: keyof TrainingConfig;
+  given: string;
+  message: string;
+}
+
+function describeRule(rule: NumericRule): string {
+  const kind = rule.integer ? 'a whole number' : 'a number';
+  return `${kind} from ${rule.min.toLocaleString('en-US')} to ${rule.max.toLocaleString('en-US')}`;
+}
+
+function parseNumber(text: string, rule: NumericRule): number | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return null;
+  if (rule.integer && !Number.isInteger(value)) return null;
+  if (value < rule.min || value > rule.max) return null;
+  return value;
+}
+
+/**
+ * Reads the hyperparameters from a URL query string. Every value that is missing keeps its
+ * default; every value that is present but unusable keeps its default too and is reported.
+ */
+export function configFromSearch(search: string): {
+  config: TrainingConfig;
+  problems: ConfigProblem[];
+} {
+  const params = new URLSearchParams(search);
+  const config: TrainingConfig = { ...DEFAULT_CONFIG };
+  const problems: ConfigProblem[] = [];
+
+  for (const key of Object.keys(NUMERIC_RULES) as NumericKey[]) {
+    const given = params.get(key);
+    if (given === null) continue;
+    const rule = NUMERIC_RULES[key];
+    const value = parseNumber(given, rule);
+    if (value === null) {
+      problems.push({
+        param: key,
+        given,
+        message: `${key}=${given} is not allowed: ${key} must be ${describeRule(rule)}. Using the default, ${DEFAULT_CONFIG[key]}.`,
+      });
+    } else {
+      config[key] = value;
+    }
+  }
+
+  const backend = params.get('backend');
+  if (backend !== null) {
+    if ((BACKEND_CHOICES as readonly string[]).includes(backend)) {
+      config.backend = backend as BackendChoice;
+    } else {
+      problems.push({
+        param: 'backend',
+        given: backend,
+        message: `backend=${backend} is not allowed: backend must be one of ${BACKEND_CHOICES.join(', ')}. Using the default, auto.`,
+      });
+    }
+  }
+
+  if (config.batchSize > config.trainSize) {
+    problems.push({
+      param: 'batchSize',
+      given: String(config.batchSize),
+      message: `batchSize=${config.batchSize} is larger than trainSize=${config.trainSize}: a batch cannot hold more images than there are. Using ${config.trainSize}.`,
+    });
+    config.batchSize = config.trainSize;
+  }
+
+  return { config, problems };
+}
+
+/** Steps (batches) in one epoch: the last batch may be smaller, as in Keras. */
+export function stepsPerEpoch(config: Pick<TrainingConfig, 'trainSize' | 'batchSize'>): number {
+  return Math.ceil(config.trainSize / config.batchSize);
+}
