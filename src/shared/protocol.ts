@@ -3,13 +3,16 @@
  * Messages about a run carry its runId so the page can drop stale ones from a stopped run.
  * Large arrays travel as transferables (see `transferablesOf`).
  */
-import type { BackendChoice, BackendName, TrainingConfig } from './config';
+import type { BackendName, TrainingConfig } from './config';
 
 // ---------- page -> worker ----------
 
 export type ToWorker =
-  /** Load the dataset (from `dataBaseUrl`, the folder that holds manifest.json) and pick a backend. */
-  | { type: 'init'; dataBaseUrl: string; backend: BackendChoice }
+  /**
+   * Load the dataset (from `dataBaseUrl`, the folder that holds manifest.json), pick the backend
+   * config.backend asks for, then build the model: answered with backend, data* and modelSummary.
+   */
+  | { type: 'init'; dataBaseUrl: string; config: TrainingConfig }
   /** After a data error: fetch what failed again. */
   | { type: 'retryData' }
   /** Fresh weights from config.seed; drops any run. Answered with modelSummary + reconstructions. */

@@ -1,0 +1,52 @@
+/**
+ * A tiny external store for useSyncExternalStore. State changes apply at once; React is told
+ * at most once per display frame, so a burst of worker messages costs one render.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface Store<S> {
+  getState(): S;
+  setState(update: (state: S) => S): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function scheduleFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+    requestAnimationFrame(callback);
+  } else {
+    // Hidden tabs get no animation frames; keep the state fresh for when the tab returns.
+    setTimeout(callback, 100);
+  }
+}
+
+export function createStore<S>(initial: S): Store<S> {
+  let state = initial;
+  let notifyPending = false;
+  const listeners = new Set<() => void>();
+
+  const notify = () => {
+    notifyPending = false;
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    getState: () => state,
+    setState(update) {
+      const next = update(state);
+      if (next === state) return;
+      state = next;
+      if (!notifyPending) {
+        notifyPending = true;
+        scheduleFrame(notify);
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useStore<S, T>(store: Store<S>, select: (state: S) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
