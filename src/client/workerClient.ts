@@ -40,7 +40,9 @@ export function spawnTrainingWorker(
     event.preventDefault();
     onCrash(event.message || 'the training worker stopped unexpectedly');
   });
-  worker.addEventListener('messageerror', () => onCrash('a message from the worker was unreadable'));
+  worker.addEventListener('messageerror', () =>
+    onCrash('a message from the worker was unreadable'),
+  );
   return {
     send: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),

@@ -61,9 +61,14 @@ export interface ConfigProblem {
   message: string;
 }
 
+function formatLimit(value: number, integer: boolean): string {
+  // toLocaleString rounds 0.00001 to "0", so fractional limits are written out plainly.
+  return integer ? value.toLocaleString('en-US') : String(value);
+}
+
 function describeRule(rule: NumericRule): string {
   const kind = rule.integer ? 'a whole number' : 'a number';
-  return `${kind} from ${rule.min.toLocaleString('en-US')} to ${rule.max.toLocaleString('en-US')}`;
+  return `${kind} from ${formatLimit(rule.min, rule.integer)} to ${formatLimit(rule.max, rule.integer)}`;
 }
 
 function parseNumber(text: string, rule: NumericRule): number | null {

@@ -133,7 +133,10 @@ export function transferablesOf(message: FromWorker): Transferable[] {
     case 'reconstructions':
       return [message.pixels.buffer as ArrayBuffer];
     case 'dataReady':
-      return [message.samples.pixels.buffer as ArrayBuffer, message.probes.pixels.buffer as ArrayBuffer];
+      return [
+        message.samples.pixels.buffer as ArrayBuffer,
+        message.probes.pixels.buffer as ArrayBuffer,
+      ];
     default:
       return [];
   }

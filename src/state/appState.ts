@@ -130,7 +130,11 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
       if (isStale(state, message.runId)) return state;
       const { type: _type, runId: _runId, losses, ...progress } = message;
       // Appending creates a new array so React sees the change; the chart only reads the tail.
-      return { ...state, progress, losses: losses.length ? state.losses.concat(losses) : state.losses };
+      return {
+        ...state,
+        progress,
+        losses: losses.length ? state.losses.concat(losses) : state.losses,
+      };
     }
     case 'epochEnd': {
       if (isStale(state, message.runId)) return state;

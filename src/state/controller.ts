@@ -2,7 +2,11 @@
  * The page's verbs (train, pause, step...) translated into worker commands, with the store
  * kept in step. Components call these; they never see the worker.
  */
-import { spawnTrainingWorker, supportsModuleWorkers, type WorkerClient } from '../client/workerClient';
+import {
+  spawnTrainingWorker,
+  supportsModuleWorkers,
+  type WorkerClient,
+} from '../client/workerClient';
 import { applyWorkerMessage, beginRun, type AppState } from './appState';
 import type { Store } from './store';
 
@@ -29,7 +33,13 @@ export function createController(store: Store<AppState>): Controller {
   const unsupported = (message: string) =>
     store.setState((s) => ({
       ...s,
-      data: { status: 'error', file: 'this browser', fault: 'unsupported', message, retryable: false },
+      data: {
+        status: 'error',
+        file: 'this browser',
+        fault: 'unsupported',
+        message,
+        retryable: false,
+      },
     }));
 
   if (!supportsModuleWorkers()) {

@@ -68,14 +68,17 @@ async function fallBack(reason: string): Promise<BackendDecision> {
 
 export async function selectBackend(choice: BackendChoice): Promise<BackendDecision> {
   if (choice === 'wasm' || choice === 'cpu') {
-    if (await tryBackend(choice)) return { name: choice, reason: `chosen in the link (backend=${choice})` };
+    if (await tryBackend(choice))
+      return { name: choice, reason: `chosen in the link (backend=${choice})` };
     return fallBack(`backend=${choice} was asked for but could not start`);
   }
   if (choice === 'auto') {
     const renderer = gpuRenderer();
     if (renderer === null) return fallBack('WebGL2 is not available in a worker here');
     if (isSoftwareRenderer(renderer)) {
-      return fallBack(`there is no GPU here (WebGL runs in software: ${renderer})`);
+      return fallBack(
+        'there is no graphics card here, so WebGL would only emulate one in software',
+      );
     }
   }
   const webglProblem = await tryWebgl();

@@ -80,7 +80,13 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
           retryable: error.retryable,
         });
       } else {
-        send({ type: 'dataError', file: 'the dataset', fault: 'network', message: String(error), retryable: true });
+        send({
+          type: 'dataError',
+          file: 'the dataset',
+          fault: 'network',
+          message: String(error),
+          retryable: true,
+        });
       }
       return false;
     }
@@ -105,7 +111,8 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
     const [loaded] = await Promise.all([loadData(), backendReady]);
     if (!loaded) return;
     const fresh = freshTrainer(config, null);
-    if (fresh) send({ type: 'reconstructions', runId: null, step: 0, pixels: fresh.reconstructProbes() });
+    if (fresh)
+      send({ type: 'reconstructions', runId: null, step: 0, pixels: fresh.reconstructProbes() });
   };
 
   let initConfig: TrainingConfig | null = null;
@@ -127,7 +134,13 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
         return;
       case 'reset': {
         const fresh = freshTrainer(message.config, null);
-        if (fresh) send({ type: 'reconstructions', runId: null, step: 0, pixels: fresh.reconstructProbes() });
+        if (fresh)
+          send({
+            type: 'reconstructions',
+            runId: null,
+            step: 0,
+            pixels: fresh.reconstructProbes(),
+          });
         return;
       }
       case 'start':
@@ -145,7 +158,10 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
 
   return (message) => {
     handle(message).catch((error: unknown) => {
-      send({ type: 'workerError', message: error instanceof Error ? error.message : String(error) });
+      send({
+        type: 'workerError',
+        message: error instanceof Error ? error.message : String(error),
+      });
     });
   };
 }

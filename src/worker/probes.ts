@@ -11,7 +11,10 @@ interface Split {
 export function samplesAt(split: Split, indices: number[]): DigitSamples {
   const pixels = new Uint8Array(indices.length * IMAGE_SIZE);
   indices.forEach((index, slot) => {
-    pixels.set(split.pixels.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE), slot * IMAGE_SIZE);
+    pixels.set(
+      split.pixels.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE),
+      slot * IMAGE_SIZE,
+    );
   });
   return { indices, labels: indices.map((index) => split.labels[index]), pixels };
 }

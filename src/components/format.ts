@@ -1,0 +1,31 @@
+/** Small, pure formatters shared by the components. English only, like the rest of the UI. */
+
+const LOCALE = 'en-US';
+
+/** 4690 -> "4,690". */
+export function formatInt(value: number): string {
+  return Math.round(value).toLocaleString(LOCALE);
+}
+
+/** A loss with a fixed number of decimals, e.g. 0.1234. */
+export function formatLoss(value: number, decimals = 4): string {
+  return Number.isFinite(value) ? value.toFixed(decimals) : 'n/a';
+}
+
+/** Bytes as megabytes (1 MB = 1,000,000 bytes) with one decimal, e.g. "12.3". */
+export function formatMegabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/** Milliseconds as mm:ss; minutes keep counting past 59 (e.g. "75:03"). */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** A ratio with at most one decimal and no trailing ".0": 24.5, 49. */
+export function formatRatio(value: number): string {
+  return String(Number(value.toFixed(1)));
+}

@@ -1,0 +1,244 @@
+/**
+ * Loads MNIST inside the worker: manifest.json first, then every sprite sheet and label file
+ * (a few at a time, each verified by size and SHA-256), decoded into one pixel array per split.
+ * A failed load keeps what it verified, so load() again (Retry) fetches only what failed, plus
+ * the small manifest, which is read afresh on every try.
+ */
+import { SPLIT_NAMES, type FileEntry, type SheetEntry, type SplitName } from '../shared/manifest';
+import type { DatasetCredit } from '../shared/protocol';
+import { unpackSheet } from '../shared/sprites';
+import { DataLoadError, dataErrors } from './dataLoadError';
+import { DecodedSizeError, decodeSheet, type SheetDecoder } from './decodeSheet';
+import { fetchVerified } from './fetchVerified';
+import { loadManifest } from './loadManifest';
+import { createSerialQueue, settleAll } from './pool';
+import { createThrottle } from './progressThrottle';
+import { sha256Hex } from './sha256';
+import { sheetKey, splitCacheFor, type SplitCache } from './splitCache';
+
+export { DataLoadError } from './dataLoadError';
+export type { SheetDecoder } from './decodeSheet';
+
+export interface SplitData {
+  count: number;
+  /** count * 784 bytes: image i row-major 28x28 at i * 784, in IDX order. */
+  pixels: Uint8Array;
+  labels: Uint8Array;
+}
+
+export interface MnistData {
+  train: SplitData;
+  test: SplitData;
+  credit: DatasetCredit;
+  /** Bytes of all sheets and label files (the manifest not included). */
+  totalBytes: number;
+  pixelDigests: { train: string; test: string };
+}
+
+export interface DataProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  filesDone: number;
+  filesTotal: number;
+  currentFile: string;
+}
+
+export interface DatasetLoaderOptions {
+  /** Absolute URL of the folder that holds manifest.json. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  decode?: SheetDecoder;
+  /** Give up on a file when no bytes arrive for this long. */
+  timeoutMs?: number;
+}
+
+export interface DatasetLoader {
+  load(onProgress: (progress: DataProgress) => void): Promise<MnistData>;
+}
+
+/** Two or three parallel downloads fill the link; more only split it and delay the first file. */
+const PARALLEL_DOWNLOADS = 3;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoader {
+  // A bare `fetch` called as a method of another object throws "Illegal invocation".
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const decode = options.decode ?? decodeSheet;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const decodeOneAtATime = createSerialQueue();
+
+  // What survives a failed load, so a retry resumes instead of starting over.
+  const caches: Partial<Record<SplitName, SplitCache>> = {};
+  /** Downloaded and verified but not decoded yet (decoding failed), by SHA-256. */
+  const verifiedSheets = new Map<string, Uint8Array<ArrayBuffer>>();
+  let result: MnistData | null = null;
+  let running: Promise<MnistData> | null = null;
+
+  const decodeInto = async (
+    sheet: SheetEntry,
+    png: Uint8Array<ArrayBuffer>,
+    pixels: Uint8Array,
+  ) => {
+    let gray: Uint8Array;
+    try {
+      gray = await decodeOneAtATime(() => decode(png, sheet.width, sheet.height));
+    } catch (error) {
+      throw asSheetError(error, sheet);
+    }
+    if (gray.length !== sheet.width * sheet.height) {
+      throw dataErrors.wrongSize(
+        sheet.file,
+        `${gray.length.toLocaleString('en-US')} pixels`,
+        sheet.width,
+        sheet.height,
+      );
+    }
+    unpackSheet(gray, sheet, pixels);
+  };
+
+  const loadOnce = async (onProgress: (progress: DataProgress) => void): Promise<MnistData> => {
+    // Read afresh on every try: a retry after a half-finished deploy must see the new one.
+    const manifest = await loadManifest(fetchImpl, baseUrl, timeoutMs);
+    const train = (caches.train = splitCacheFor(caches.train, manifest.splits.train.count));
+    const test = (caches.test = splitCacheFor(caches.test, manifest.splits.test.count));
+    const cacheOf = { train, test };
+
+    // Every file with a check of whether this or an earlier try already finished it.
+    const files: { entry: FileEntry; isDone: () => boolean; run: () => Promise<void> }[] = [];
+    let currentFile = '';
+    const received = new Map<string, number>();
+    const throttled = createThrottle(onProgress);
+    const report = (force = false) => {
+      let loadedBytes = 0;
+      let filesDone = 0;
+      for (const { entry, isDone } of files) {
+        const finished = isDone();
+        if (finished) filesDone += 1;
+        loadedBytes += finished ? entry.bytes : (received.get(entry.file) ?? 0);
+      }
+      throttled(
+        { loadedBytes, totalBytes, filesDone, filesTotal: files.length, currentFile },
+        force,
+      );
+    };
+
+    const fetchEntry = async (entry: FileEntry) => {
+      currentFile = entry.file;
+      try {
+        return await fetchVerified({
+          fetch: fetchImpl,
+          baseUrl,
+          entry,
+          timeoutMs,
+          onBytes: (bytes) => {
+            received.set(entry.file, bytes);
+            currentFile = entry.file;
+            report();
+          },
+        });
+      } catch (error) {
+        received.delete(entry.file);
+        throw error;
+      }
+    };
+
+    for (const name of SPLIT_NAMES) {
+      const split = manifest.splits[name];
+      const cache = cacheOf[name];
+      for (const sheet of split.sheets) {
+        const key = sheetKey(sheet);
+        files.push({
+          entry: sheet,
+          isDone: () => cache.placed.has(key),
+          run: async () => {
+            const png = verifiedSheets.get(sheet.sha256) ?? (await fetchEntry(sheet));
+            // Kept until decoded: if decoding fails, a retry need not download it again.
+            verifiedSheets.set(sheet.sha256, png);
+            currentFile = sheet.file;
+            await decodeInto(sheet, png, cache.pixels);
+            verifiedSheets.delete(sheet.sha256);
+            cache.placed.add(key);
+            report();
+          },
+        });
+      }
+      const labels = split.labels;
+      files.push({
+        entry: labels,
+        isDone: () => cache.labels?.sha256 === labels.sha256,
+        run: async () => {
+          cache.labels = { sha256: labels.sha256, bytes: await fetchEntry(labels) };
+          report();
+        },
+      });
+    }
+    const totalBytes = files.reduce((sum, file) => sum + file.entry.bytes, 0);
+
+    report(true);
+    const pending = files.filter((file) => !file.isDone()).map((file) => file.run);
+    const outcomes = await settleAll(pending, PARALLEL_DOWNLOADS);
+    // Report the first failure in file order; the others are retried with it.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+    }
+    report(true);
+
+    for (const name of SPLIT_NAMES) {
+      const split = manifest.splits[name];
+      if ((await sha256Hex(cacheOf[name].pixels)) !== split.pixelsSha256) {
+        // Decode these sheets again if the page retries anyway.
+        cacheOf[name].placed.clear();
+        const names = split.sheets.map((sheet) => sheet.file);
+        const list = names.length === 1 ? names[0] : `${names[0]} to ${names[names.length - 1]}`;
+        throw dataErrors.pixelsChanged(list, name);
+      }
+    }
+
+    return {
+      train: splitData(train),
+      test: splitData(test),
+      credit: manifest.credit,
+      totalBytes,
+      pixelDigests: {
+        train: manifest.splits.train.pixelsSha256,
+        test: manifest.splits.test.pixelsSha256,
+      },
+    };
+  };
+
+  return {
+    load(onProgress) {
+      if (result) return Promise.resolve(result);
+      // A second call while loading joins the first instead of downloading twice.
+      running ??= loadOnce(onProgress)
+        .then((data) => (result = data))
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    },
+  };
+}
+
+function splitData(cache: SplitCache): SplitData {
+  if (!cache.labels) throw new Error('Internal error: labels missing after a complete load.');
+  return { count: cache.count, pixels: cache.pixels, labels: cache.labels.bytes };
+}
+
+/** Gives a decoder's failure the sheet's name and a fault the page understands. */
+function asSheetError(error: unknown, sheet: SheetEntry): DataLoadError {
+  if (error instanceof DataLoadError) {
+    return new DataLoadError(sheet.file, error.fault, error.message, error.retryable);
+  }
+  if (error instanceof DecodedSizeError) {
+    return dataErrors.wrongSize(
+      sheet.file,
+      `${error.width} x ${error.height} pixels`,
+      sheet.width,
+      sheet.height,
+    );
+  }
+  const reason = error instanceof Error ? error.message || error.name : String(error);
+  return dataErrors.decodeFailed(sheet.file, reason);
+}

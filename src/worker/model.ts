@@ -1,0 +1,101 @@
+/**
+ * The notebook's autoencoder as a real tfjs LayersModel (so summary, save and load work), plus
+ * the encoder and decoder halves that share its layers, and a Keras-like summary for the page.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_SIZE, type TrainingConfig } from '../shared/config';
+import type { LayerSummary, ModelSummary } from '../shared/protocol';
+import { layerSeeds } from './random';
+
+export type DenseActivation = 'relu' | 'sigmoid';
+
+/** The four dense layers in order; names are stable so encoder/decoder work on loaded models. */
+export const LAYER_SPECS = [
+  { name: 'encoder_hidden', activation: 'relu' },
+  { name: 'latent', activation: 'relu' },
+  { name: 'decoder_hidden', activation: 'relu' },
+  { name: 'reconstruction', activation: 'sigmoid' },
+] as const satisfies readonly { name: string; activation: DenseActivation }[];
+
+export const INPUT_NAME = 'image';
+export const LATENT_LAYER = 'latent';
+
+type ModelShape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
+
+function unitsOf(config: ModelShape): number[] {
+  return [config.hiddenUnits, config.latentDim, config.hiddenUnits, IMAGE_SIZE];
+}
+
+/**
+ * 784 -> hidden relu -> latent relu -> hidden relu -> 784 sigmoid. Glorot-uniform kernels, each
+ * with its own nonzero seed derived from config.seed (so the same seed gives the same weights),
+ * and zero biases, as Keras initialises Dense layers.
+ */
+export function buildAutoencoder(
+  config: ModelShape & Pick<TrainingConfig, 'seed'>,
+): tf.LayersModel {
+  const units = unitsOf(config);
+  const seeds = layerSeeds(config.seed, LAYER_SPECS.length);
+  const input = tf.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
+  let x: tf.SymbolicTensor = input;
+  LAYER_SPECS.forEach((spec, i) => {
+    const layer = tf.layers.dense({
+      name: spec.name,
+      units: units[i],
+      activation: spec.activation,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seeds[i] }),
+      biasInitializer: 'zeros',
+    });
+    x = layer.apply(x) as tf.SymbolicTensor;
+  });
+  return tf.model({ inputs: input, outputs: x, name: 'autoencoder' });
+}
+
+/** The dense layers of an autoencoder in forward order. */
+export function denseLayers(model: tf.LayersModel): tf.layers.Layer[] {
+  return LAYER_SPECS.map((spec) => model.getLayer(spec.name));
+}
+
+/** image -> latent code, sharing the autoencoder's layers (and so its weights). */
+export function encoderOf(model: tf.LayersModel): tf.LayersModel {
+  return tf.model({
+    inputs: model.inputs,
+    outputs: model.getLayer(LATENT_LAYER).output as tf.SymbolicTensor,
+    name: 'encoder',
+  });
+}
+
+/** latent code -> image, sharing the autoencoder's decoder layers (and so its weights). */
+export function decoderOf(model: tf.LayersModel): tf.LayersModel {
+  const latentUnits = model.getLayer(LATENT_LAYER).outputShape as number[];
+  const code = tf.input({ shape: [latentUnits[latentUnits.length - 1]], name: 'code' });
+  let x: tf.SymbolicTensor = code;
+  for (const spec of LAYER_SPECS.slice(LAYER_SPECS.findIndex((s) => s.name === LATENT_LAYER) + 1)) {
+    x = model.getLayer(spec.name).apply(x) as tf.SymbolicTensor;
+  }
+  return tf.model({ inputs: code, outputs: x, name: 'decoder' });
+}
+
+/** "(None, 128)", as Keras prints an output shape with an unknown batch size. */
+function kerasShape(shape: readonly (number | null)[]): string {
+  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+}
+
+/** The layer table of Keras's model.summary(), without the input layer (it has no weights). */
+export function summarize(model: tf.LayersModel, config: ModelShape): ModelSummary {
+  const layers: LayerSummary[] = LAYER_SPECS.map((spec) => {
+    const layer = model.getLayer(spec.name);
+    return {
+      name: spec.name,
+      outputShape: kerasShape(layer.outputShape as (number | null)[]),
+      activation: spec.activation,
+      params: layer.countParams(),
+    };
+  });
+  return {
+    layers,
+    totalParams: layers.reduce((sum, l) => sum + l.params, 0),
+    inputSize: IMAGE_SIZE,
+    latentDim: config.latentDim,
+  };
+}

@@ -1,0 +1,37 @@
+/** Tiny concurrency helpers for the loader: no dependency needed for either. */
+
+/**
+ * Runs every task with at most `limit` in flight and waits for all of them, failed or not, so
+ * one bad file does not stop the others from arriving (and being cached for a retry).
+ */
+export async function settleAll(
+  tasks: (() => Promise<void>)[],
+  limit: number,
+): Promise<PromiseSettledResult<void>[]> {
+  const results: PromiseSettledResult<void>[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      try {
+        await tasks[index]();
+        results[index] = { status: 'fulfilled', value: undefined };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  return results;
+}
+
+/** Runs jobs one after another: decoding one 2800x2800 sheet at a time bounds peak memory. */
+export function createSerialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>) => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { idxTest, idxTrain, sha256Hex } from './support/mnist';
+
+test('the dataset loads in the worker with real progress, then Train is enabled', async ({
+  page,
+}) => {
+  // Hold back one sheet until the progress bar has been seen part-way, so the check never races.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/data/mnist/train-05.png', async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Latent Lab' })).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: 'Loading dataset' });
+  await expect(progress).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        Number(await progress.getAttribute('aria-valuenow')) ||
+        Number(await progress.getAttribute('value')),
+    )
+    .toBeGreaterThan(0);
+  await expect(page.getByText(/of \d+ files/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  release();
+
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByText('60,000', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('10,000', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /CC BY-SA 3\.0/ })).toBeVisible();
+});
+
+test('sample digits are drawn from the sprite sheets and match their labels', async ({ page }) => {
+  const test10k = idxTest();
+  await page.goto('./');
+  const samples = page.getByRole('img', { name: /^Sample digit \d \(test image \d+\)$/ });
+  await expect(samples.first()).toBeVisible({ timeout: 60_000 });
+  const count = await samples.count();
+  expect(count).toBeGreaterThanOrEqual(10);
+  for (let i = 0; i < count; i++) {
+    const canvas = samples.nth(i);
+    const name = (await canvas.getAttribute('aria-label')) ?? '';
+    const [, digit, index] = /Sample digit (\d) \(test image (\d+)\)/.exec(name) ?? [];
+    expect(Number(digit)).toBe(test10k.labels[Number(index)]);
+    const drawn = await canvas.evaluate((element) => {
+      const c = element as HTMLCanvasElement;
+      const rgba = c.getContext('2d')?.getImageData(0, 0, 28, 28).data ?? new Uint8ClampedArray();
+      return Array.from(rgba.filter((_, k) => k % 4 === 0));
+    });
+    const source = Array.from(
+      test10k.pixels.subarray(Number(index) * 784, (Number(index) + 1) * 784),
+    );
+    expect(drawn).toEqual(source);
+  }
+});
+
+test('every one of the 70,000 decoded images equals the IDX bytes', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  // The worker hashes every decoded pixel of each split; the page shows the digests.
+  await page.getByText('Data check').click();
+  const train = await page.getByLabel('SHA-256 of the decoded training pixels').textContent();
+  const test10k = await page.getByLabel('SHA-256 of the decoded test pixels').textContent();
+  expect(train?.trim()).toBe(sha256Hex(idxTrain().pixels));
+  expect(test10k?.trim()).toBe(sha256Hex(idxTest().pixels));
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../src/shared/config';
+import type { FromWorker } from '../../src/shared/protocol';
+import { DataLoadError, type MnistData } from '../../src/worker/dataset';
+import {
+  createMessageHandler,
+  type HandlerDeps,
+  type TrainerOptions,
+} from '../../src/worker/handler';
+import type { Trainer } from '../../src/worker/trainer';
+
+const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };
+
+function tinyData(): MnistData {
+  const split = (count: number) => ({
+    count,
+    pixels: new Uint8Array(count * IMAGE_SIZE).fill(1),
+    labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
+  });
+  return {
+    train: split(40),
+    test: split(20),
+    credit,
+    totalBytes: 123,
+    pixelDigests: { train: 'a', test: 'b' },
+  };
+}
+
+function fakeTrainer(options: TrainerOptions) {
+  const trainer = {
+    summary: { layers: [], totalParams: 0, inputSize: 784, latentDim: options.config.latentDim },
+    options,
+    reconstructProbes: () => new Float32Array(options.probes.length),
+    start: vi.fn(),
+    pause: vi.fn(),
+    resume: vi.fn(),
+    step: vi.fn(async () => undefined),
+    stop: vi.fn(),
+    dispose: vi.fn(),
+  };
+  return trainer;
+}
+
+function setup(load: () => Promise<MnistData>) {
+  const posted: FromWorker[] = [];
+  const trainers: ReturnType<typeof fakeTrainer>[] = [];
+  const deps: HandlerDeps = {
+    createLoader: () => ({ load }),
+    selectBackend: async () => ({ name: 'wasm', reason: 'no GPU here' }),
+    createTrainer: (options) => {
+      const trainer = fakeTrainer(options);
+      trainers.push(trainer);
+      return trainer as unknown as Trainer;
+    },
+  };
+  const handle = createMessageHandler((message) => posted.push(message), deps);
+  const types = () => posted.map((message) => message.type);
+  return { handle, posted, trainers, types };
+}
+
+const init = {
+  type: 'init',
+  dataBaseUrl: 'http://x/data/mnist/',
+  config: { ...DEFAULT_CONFIG },
+} as const;
+
+describe('worker message handler', () => {
+  it('answers init with the backend, the data and an untrained model', async () => {
+    const { handle, types, posted } = setup(async () => tinyData());
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('reconstructions'));
+    expect(types()).toEqual(['backend', 'dataReady', 'modelSummary', 'reconstructions']);
+    const ready = posted.find((m) => m.type === 'dataReady');
+    expect(ready?.type === 'dataReady' && ready.probes.labels).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+  });
+
+  it('reports a data fault, then recovers on retryData', async () => {
+    let attempt = 0;
+    const { handle, types, posted } = setup(async () => {
+      attempt++;
+      if (attempt === 1)
+        throw new DataLoadError('test-00.png', 'missing', 'test-00.png is missing', true);
+      return tinyData();
+    });
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('dataError'));
+    expect(posted.find((m) => m.type === 'dataError')).toMatchObject({
+      file: 'test-00.png',
+      retryable: true,
+    });
+    handle({ type: 'retryData' });
+    await vi.waitFor(() => expect(types()).toContain('dataReady'));
+  });
+
+  it('refuses to start a run before the data is ready', () => {
+    const { handle, trainers } = setup(() => new Promise<MnistData>(() => undefined));
+    handle(init);
+    handle({ type: 'start', runId: 1, config: { ...DEFAULT_CONFIG }, paused: false });
+    expect(trainers).toHaveLength(0);
+  });
+
+  it('starts runs on fresh trainers, limited to trainSize, and ignores stale commands', async () => {
+    const { handle, trainers, types } = setup(async () => tinyData());
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('reconstructions'));
+    handle({
+      type: 'start',
+      runId: 1,
+      config: { ...DEFAULT_CONFIG, trainSize: 30 },
+      paused: false,
+    });
+    const run1 = trainers[1];
+    expect(trainers[0].dispose).toHaveBeenCalled();
+    expect(run1.options.train.count).toBe(30);
+    expect(run1.start).toHaveBeenCalledWith(false);
+
+    handle({ type: 'start', runId: 2, config: { ...DEFAULT_CONFIG }, paused: true });
+    const run2 = trainers[2];
+    expect(run1.dispose).toHaveBeenCalled();
+    handle({ type: 'pause', runId: 1 });
+    handle({ type: 'step', runId: 2 });
+    expect(run2.pause).not.toHaveBeenCalled();
+    expect(run2.step).toHaveBeenCalledTimes(1);
+  });
+
+  it('tags trainer events with their run', async () => {
+    const { handle, trainers, types, posted } = setup(async () => tinyData());
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('reconstructions'));
+    handle({ type: 'start', runId: 7, config: { ...DEFAULT_CONFIG }, paused: false });
+    trainers[1].options.events.state('done');
+    trainers[1].options.events.epochEnd({ epoch: 1, trainLoss: 0.2, valLoss: 0.1 });
+    expect(posted.slice(-2)).toEqual([
+      { type: 'runState', runId: 7, state: 'done' },
+      { type: 'epochEnd', runId: 7, epoch: 1, trainLoss: 0.2, valLoss: 0.1 },
+    ]);
+  });
+});

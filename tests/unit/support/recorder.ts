@@ -1,0 +1,57 @@
+/** Records a Trainer's events and lets a test wait for a condition on them (no sleeping). */
+import type { LossPoint, RunState } from '../../../src/shared/protocol';
+import type { EpochEndEvent, ProgressEvent, TrainerEvents } from '../../../src/worker/trainer';
+
+export class EventRecorder implements TrainerEvents {
+  readonly progresses: ProgressEvent[] = [];
+  readonly epochEnds: EpochEndEvent[] = [];
+  readonly reconstructionSteps: number[] = [];
+  readonly states: RunState[] = [];
+  readonly errors: string[] = [];
+  lastPixels: Float32Array | null = null;
+  private waiters: { test: () => boolean; resolve: () => void }[] = [];
+
+  get losses(): LossPoint[] {
+    return this.progresses.flatMap((p) => p.losses);
+  }
+
+  /** Resolves as soon as `test()` holds (checked now and after every event). */
+  until(test: () => boolean): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  progress(p: ProgressEvent): void {
+    this.progresses.push(p);
+    this.check();
+  }
+
+  epochEnd(e: EpochEndEvent): void {
+    this.epochEnds.push(e);
+    this.check();
+  }
+
+  reconstructions(pixels: Float32Array, step: number): void {
+    this.lastPixels = pixels;
+    this.reconstructionSteps.push(step);
+    this.check();
+  }
+
+  state(s: RunState): void {
+    this.states.push(s);
+    this.check();
+  }
+
+  error(message: string): void {
+    this.errors.push(message);
+    this.check();
+  }
+
+  private check(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test()) return true;
+      w.resolve();
+      return false;
+    });
+  }
+}
