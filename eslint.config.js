@@ -15,7 +15,17 @@ const tfjsFence = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'bench-results', 'node_modules', 'public/data', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'bench-results',
+      'node_modules',
+      'public/data',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { cspPlugin, offlinePlugin } from './scripts/vite-plugin-offline.ts';
 
 // A relative base lets dist/ be served from any folder of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  // offline: the service worker and its file list; csp: the built page's security policy.
+  plugins: [react(), offlinePlugin(), cspPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

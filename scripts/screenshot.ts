@@ -1,6 +1,7 @@
 /**
- * `npx tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--train] [--full]`
- * Opens the app in headless Chromium, optionally trains until done, and saves a screenshot.
+ * `npx tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--train] [--full] [--presenter]`
+ * Opens the app in headless Chromium, optionally trains until done, optionally turns on presenter
+ * mode (the P key), and saves a screenshot.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
@@ -15,7 +16,7 @@ async function main() {
     page.on('console', (message) => console.log(`[page] ${message.text()}`));
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     await page.goto(url);
-    const train = page.getByRole('button', { name: 'Train' });
+    const train = page.getByRole('button', { name: 'Train', exact: true });
     await train.waitFor();
     await page
       .waitForFunction(
@@ -32,6 +33,10 @@ async function main() {
         .getByRole('status')
         .filter({ hasText: /done|stopped/i })
         .waitFor({ timeout: 600_000 });
+    }
+    if (flags.includes('--presenter')) {
+      await page.keyboard.press('p');
+      await page.waitForTimeout(500);
     }
     await page.screenshot({ path: out, fullPage: flags.includes('--full') });
   } finally {

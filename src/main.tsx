@@ -7,6 +7,8 @@ import { createStore } from './state/store';
 import { configFromSearch } from './shared/config';
 import './app/app.css';
 import './components/components.css';
+import './components/latent.css';
+import './components/lab.css';
 
 const { config, problems } = configFromSearch(window.location.search);
 const store = createStore(initialState(config, problems));

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { AppState } from '../state/appState';
 import type { Controller } from '../state/controller';
 import { useStore, type Store } from '../state/store';
@@ -12,8 +13,36 @@ import { ModelSummaryPanel } from '../components/ModelSummaryPanel';
 import { Reconstructions } from '../components/Reconstructions';
 import { StatusPanel } from '../components/StatusPanel';
 import { DataCheck } from './DataCheck';
-import { RunErrorBanner } from './RunErrorBanner';
+import { LatentSection } from './LatentSection';
+import { PlaygroundSection } from './PlaygroundSection';
+import { RunBanners } from './RunBanners';
+import { SavedModelsSection } from './SavedModelsSection';
 import { toStatusProps } from './statusProps';
+import { CompareRuns } from '../components/CompareRuns';
+import { RunOptions } from '../components/RunOptions';
+import { SettingsPanel } from '../components/SettingsPanel';
+import { TimelineScrubber } from '../components/TimelineScrubber';
+import { LossTable } from '../components/LossTable';
+import { Classroom } from './Classroom';
+import { classroom, setFlag } from './classroomStore';
+import { cannotContinue } from '../state/lab';
+import {
+  datasetExplainer,
+  lossExplainer,
+  modelExplainer,
+  reconstructionsExplainer,
+  trainingExplainer,
+} from './explanations';
+import {
+  compareRows,
+  comparedRuns,
+  differsFromRun,
+  isRunActive,
+  pretrainedView,
+  shownReconstruction,
+  timelineSteps,
+  trainBlocked,
+} from './labProps';
 
 export interface AppProps {
   store: Store<AppState>;
@@ -27,9 +56,17 @@ export function App({ store, controller }: AppProps) {
   const state = useStore(store, selectAll);
   const { data } = state;
   const ready = data.status === 'ready' ? data.data : null;
+  const { lab } = state;
+  const active = isRunActive(state);
+  const blocked = trainBlocked(state);
+  const lastVal = state.epochSummaries.at(-1)?.valLoss ?? null;
+  // Memoised: a new array would make the chart rebuild its datasets on every render.
+  const compared = useMemo(() => comparedRuns(lab.runs, state.runId), [lab.runs, state.runId]);
+  const room = useStore(classroom, (s) => s);
 
   return (
     <div className="ll-app">
+      <Classroom store={store} controller={controller} />
       <header className="ll-header">
         <Intro latentDim={state.config.latentDim} />
       </header>
@@ -38,12 +75,12 @@ export function App({ store, controller }: AppProps) {
       {data.status === 'error' && (
         <DataErrorPanel error={data} onRetry={data.retryable ? controller.retryData : undefined} />
       )}
-      {state.runError && <RunErrorBanner message={state.runError} />}
+      <RunBanners state={state} controller={controller} />
       <main className="ll-main">
         <div className="ll-column ll-column--train">
           <section className="ll-panel ll-run" aria-label="Training">
             <Controls
-              dataReady={ready !== null && state.summary !== null}
+              dataReady={ready !== null && state.summary !== null && blocked === null}
               state={state.runState}
               onTrain={controller.train}
               onPause={controller.pause}
@@ -51,29 +88,103 @@ export function App({ store, controller }: AppProps) {
               onStep={controller.step}
               onStop={controller.stop}
               onReset={controller.reset}
+              trainTip={
+                lab.startFrom === 'current'
+                  ? 'Keep training the current weights (see "Train starts from")'
+                  : undefined
+              }
+            />
+            {blocked !== null && !active && ready ? (
+              <p className="ll-run__blocked">Train is waiting: {blocked}.</p>
+            ) : null}
+            <RunOptions
+              startFrom={lab.startFrom}
+              weightsLabel={lab.weights?.label ?? null}
+              continueBlocked={cannotContinue(state)}
+              runActive={active}
+              dataReady={ready !== null && state.summary !== null}
+              speed={lab.speed}
+              pretrained={pretrainedView(state)}
+              onStartFrom={controller.lab.setStartFrom}
+              onSpeed={controller.lab.setSpeed}
+              onLoadPretrained={controller.lab.loadPretrained}
             />
             <StatusPanel {...toStatusProps(state)} />
+            {trainingExplainer(state.config, state.summary?.totalParams ?? null)}
           </section>
           <LossChart
+            // Presenter mode changes the chart's sizes, which it reads once when it mounts.
+            key={room.presenter ? 'presenter' : 'normal'}
             losses={state.losses}
             epochSummaries={state.epochSummaries}
             epochs={state.progress?.epochs ?? state.config.epochs}
+            compared={compared}
+            currentLabel={lab.run?.label ?? null}
+            explainer={lossExplainer(lastVal, lab.run?.config.loss ?? state.config.loss)}
+            table={
+              <LossTable
+                shown={room.lossTable}
+                onShown={(shown) => setFlag(classroom, 'lossTable', shown)}
+                losses={state.losses}
+                epochSummaries={state.epochSummaries}
+              />
+            }
           />
-          {ready && <Reconstructions probes={ready.probes} reconstruction={state.reconstruction} />}
+          {ready && (
+            <Reconstructions
+              probes={ready.probes}
+              reconstruction={shownReconstruction(state)}
+              timeline={
+                <TimelineScrubber
+                  steps={timelineSteps(state)}
+                  stepsPerEpoch={state.progress?.stepsPerEpoch ?? null}
+                  index={lab.timelineIndex}
+                  onScrub={controller.lab.scrubTimeline}
+                />
+              }
+              explainer={reconstructionsExplainer(
+                state.summary?.latentDim ?? state.config.latentDim,
+              )}
+            />
+          )}
+          <CompareRuns rows={compareRows(state)} onClear={controller.lab.clearRuns} />
         </div>
         <div className="ll-column ll-column--model">
-          {state.summary && <ModelSummaryPanel summary={state.summary} />}
+          <SettingsPanel
+            draft={lab.draft}
+            errors={lab.errors}
+            runActive={active}
+            differsFromRun={active ? differsFromRun(state) : []}
+            onEdit={controller.lab.editSetting}
+            onPreset={controller.lab.applyPreset}
+          />
+          {state.summary && (
+            <ModelSummaryPanel
+              summary={state.summary}
+              explainer={modelExplainer(state.summary.totalParams, state.summary.latentDim)}
+            />
+          )}
           {ready && (
             <DatasetPanel
               trainCount={ready.trainCount}
               testCount={ready.testCount}
               samples={ready.samples}
               credit={ready.credit}
+              explainer={datasetExplainer(ready.trainCount, ready.testCount)}
             />
           )}
           {ready && <DataCheck data={ready} />}
+          {ready && <SavedModelsSection state={state} controller={controller} />}
         </div>
       </main>
+      {ready && (
+        <LatentSection
+          key={room.presenter ? 'presenter' : 'normal'}
+          store={store}
+          controller={controller}
+        />
+      )}
+      {ready && <PlaygroundSection store={store} controller={controller} />}
     </div>
   );
 }

@@ -20,5 +20,6 @@ export function toStatusProps(state: AppState): StatusPanelProps {
     samplesPerSecond: progress?.samplesPerSecond ?? null,
     elapsedMs: progress?.elapsedMs ?? 0,
     backend: state.backend,
+    backendChoice: config.backend,
   };
 }

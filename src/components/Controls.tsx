@@ -11,6 +11,8 @@ export interface ControlsProps {
   onStep: () => void;
   onStop: () => void;
   onReset: () => void;
+  /** What Train does now, e.g. when it keeps training the current weights. */
+  trainTip?: string;
 }
 
 interface ButtonSpec {
@@ -28,7 +30,7 @@ export function Controls(props: ControlsProps) {
   const buttons: ButtonSpec[] = [
     {
       name: 'Train',
-      tip: 'Start training from fresh random weights',
+      tip: props.trainTip ?? 'Start training from fresh random weights',
       enabled: on.train,
       onClick: props.onTrain,
       primary: true,

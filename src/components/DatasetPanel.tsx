@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../shared/config';
 import type { DatasetCredit, DigitSamples } from '../shared/protocol';
 import { DigitCanvas } from './DigitCanvas';
@@ -12,6 +12,8 @@ export interface DatasetPanelProps {
   credit: DatasetCredit;
   /** CSS size of each sample digit; 56 by default. */
   sampleSize?: number;
+  /** The "What am I looking at?" note. */
+  explainer?: ReactNode;
 }
 
 /** What the network learns from: split sizes, image shape, a strip of samples and the credit. */
@@ -21,6 +23,7 @@ export function DatasetPanel({
   samples,
   credit,
   sampleSize = 56,
+  explainer,
 }: DatasetPanelProps) {
   const titleId = useId();
   return (
@@ -73,6 +76,7 @@ export function DatasetPanel({
         </a>
         .
       </p>
+      {explainer}
     </section>
   );
 }

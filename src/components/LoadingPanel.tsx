@@ -43,6 +43,11 @@ export function LoadingPanel({ progress }: LoadingPanelProps) {
           ) : null}
         </p>
       )}
+      {progress?.retryNote ? (
+        <p className="ll-loading__retry" role="status">
+          {progress.retryNote}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Chart as ChartJS,
   Decimation,
@@ -14,6 +14,7 @@ import { Line } from 'react-chartjs-2';
 import type { LossPoint } from '../shared/protocol';
 import { readChartColors } from './chartColors';
 import type { ChartColors } from './chartColors';
+import { COMPARE_COLORS, lastEpoch, smoothedLine, type ComparedRun } from './compareSeries';
 import { formatInt, formatLoss } from './format';
 import { createLossSeries, syncEpochs, syncLosses } from './lossSeries';
 import type { EpochLoss, LossSeries, XY } from './lossSeries';
@@ -33,11 +34,21 @@ export interface LossChartProps {
   /** The whole batch-loss history of the run; it only grows, or is replaced for a new run. */
   losses: LossPoint[];
   epochSummaries: EpochLoss[];
-  /** Epochs planned for the run: the x axis goes from 0 to this. */
+  /** Epochs planned for the run: the x axis goes from 0 to this (or further, for earlier runs). */
   epochs: number;
+  /** Finished runs drawn as faint labelled lines behind the current one. */
+  compared?: readonly ComparedRun[];
+  /** What the bold line is ("latent 2", "pretrained"), when known. */
+  currentLabel?: string | null;
+  /** The "What am I looking at?" note. */
+  explainer?: ReactNode;
+  /** Shown under the chart: the "Show as table" alternative (issue 6). */
+  table?: ReactNode;
 }
 
 type LineData = ChartData<'line', XY[]>;
+
+const NO_RUNS: readonly ComparedRun[] = [];
 type LineDataset = ChartDataset<'line', XY[]>;
 
 function buildDatasets(series: LossSeries, colors: ChartColors): LineDataset[] {
@@ -58,7 +69,7 @@ function buildDatasets(series: LossSeries, colors: ChartColors): LineDataset[] {
       data: series.smooth,
       borderColor: colors.smooth,
       backgroundColor: colors.smooth,
-      borderWidth: 2.5,
+      borderWidth: colors.lineWidth,
       pointRadius: 0,
       pointHoverRadius: 0,
       pointStyle: 'line',
@@ -149,7 +160,36 @@ function buildOptions(
   };
 }
 
-function describe(losses: LossPoint[], epochSummaries: EpochLoss[]): string {
+function compareDataset(run: ComparedRun, index: number): LineDataset {
+  const color = COMPARE_COLORS[index % COMPARE_COLORS.length];
+  return {
+    label: run.label,
+    data: smoothedLine(run.losses),
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: 2,
+    borderDash: [6, 4],
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointStyle: 'line',
+    order: 4,
+  };
+}
+
+function describe(
+  losses: LossPoint[],
+  epochSummaries: EpochLoss[],
+  compared: readonly ComparedRun[],
+  currentLabel: string | null,
+): string {
+  const current = currentLabel && losses.length ? `, this run: ${currentLabel}` : '';
+  const earlier = compared.length
+    ? `. Earlier runs (faint lines): ${compared.map((r) => r.label).join('; ')}`
+    : '';
+  return describeCurrent(losses, epochSummaries) + current + earlier;
+}
+
+function describeCurrent(losses: LossPoint[], epochSummaries: EpochLoss[]): string {
   const last = losses.at(-1);
   if (!last) return 'Loss chart: no training steps yet';
   let text = `Loss chart: ${formatInt(last.step)} training steps, latest loss ${formatLoss(last.loss)}`;
@@ -164,19 +204,29 @@ function describe(losses: LossPoint[], epochSummaries: EpochLoss[]): string {
  * Training loss per batch (faint), its moving average, and the per-epoch training and
  * validation losses as markers. New points are appended to the chart's arrays in place.
  */
-export function LossChart({ losses, epochSummaries, epochs }: LossChartProps) {
+export function LossChart({
+  losses,
+  epochSummaries,
+  epochs,
+  compared = NO_RUNS,
+  currentLabel = null,
+  explainer,
+  table,
+}: LossChartProps) {
   const titleId = useId();
   const chartRef = useRef<ChartJS<'line', XY[]> | null | undefined>(null);
   const [series] = useState(createLossSeries);
   const [colors] = useState(() => readChartColors());
   const [logScale, setLogScale] = useState(false);
 
-  // Stable for the component's life: chart.js keeps reading the same arrays.
+  // The current run's datasets share the series' arrays, which grow in place, so chart.js keeps
+  // reading them; only a change in the earlier runs (rare: a run ended) makes new datasets.
   const data = useMemo<LineData>(
-    () => ({ datasets: buildDatasets(series, colors) }),
-    [series, colors],
+    () => ({ datasets: [...buildDatasets(series, colors), ...compared.map(compareDataset)] }),
+    [series, colors, compared],
   );
-  const options = useMemo(() => buildOptions(epochs, logScale, colors), [epochs, logScale, colors]);
+  const xMax = Math.max(epochs, Math.ceil(lastEpoch(compared)));
+  const options = useMemo(() => buildOptions(xMax, logScale, colors), [xMax, logScale, colors]);
 
   useEffect(() => {
     if (syncLosses(series, losses)) chartRef.current?.update('none');
@@ -209,14 +259,18 @@ export function LossChart({ losses, epochSummaries, epochs }: LossChartProps) {
           data={data}
           options={options}
           updateMode="none"
-          aria-label={describe(losses, epochSummaries)}
+          aria-label={describe(losses, epochSummaries, compared, currentLabel)}
         />
       </div>
+      {table}
       <p className="ll-panel__note">
         Lower is better. The faint line is every batch, the bold line its moving average. After each
         epoch, a filled diamond marks the training loss and a hollow triangle the loss on test
         images the network never trains on.
+        {currentLabel && losses.length ? ` The bold line is this run (${currentLabel}).` : ''}
+        {compared.length ? ' Dashed lines are earlier runs, named by what was different.' : ''}
       </p>
+      {explainer}
     </section>
   );
 }

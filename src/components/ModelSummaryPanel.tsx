@@ -1,9 +1,11 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { LayerSummary, ModelSummary } from '../shared/protocol';
 import { formatInt, formatRatio } from './format';
 
 export interface ModelSummaryPanelProps {
   summary: ModelSummary;
+  /** The "What am I looking at?" note. */
+  explainer?: ReactNode;
 }
 
 /** The last number of a Keras shape such as "(None, 128)", or NaN. */
@@ -23,7 +25,7 @@ function bottleneckIndex(layers: LayerSummary[]): number {
 }
 
 /** The layers of the network as a table, like Keras's model.summary(). */
-export function ModelSummaryPanel({ summary }: ModelSummaryPanelProps) {
+export function ModelSummaryPanel({ summary, explainer }: ModelSummaryPanelProps) {
   const titleId = useId();
   const { layers, totalParams, inputSize, latentDim } = summary;
   const bottleneck = bottleneckIndex(layers);
@@ -72,6 +74,7 @@ export function ModelSummaryPanel({ summary }: ModelSummaryPanelProps) {
           </tfoot>
         </table>
       </div>
+      {explainer}
     </section>
   );
 }

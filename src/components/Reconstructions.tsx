@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import type { DigitSamples } from '../shared/protocol';
 import { cssVars } from './cssVars';
 import { DigitCanvas } from './DigitCanvas';
@@ -10,6 +10,10 @@ export interface ReconstructionsProps {
   probes: DigitSamples;
   /** The network's rebuild of every probe (10 x 784 floats in 0-1), or null before the first. */
   reconstruction: { pixels: Float32Array; step: number } | null;
+  /** The training-timeline scrubber, shown under the title. */
+  timeline?: ReactNode;
+  /** The "What am I looking at?" note. */
+  explainer?: ReactNode;
 }
 
 function stepText(step: number): string {
@@ -19,7 +23,12 @@ function stepText(step: number): string {
 }
 
 /** The probe digits in one row and the network's rebuilds of them in the row beneath. */
-export function Reconstructions({ probes, reconstruction }: ReconstructionsProps) {
+export function Reconstructions({
+  probes,
+  reconstruction,
+  timeline,
+  explainer,
+}: ReconstructionsProps) {
   const titleId = useId();
   const originalId = useId();
   const rebuiltId = useId();
@@ -43,6 +52,7 @@ export function Reconstructions({ probes, reconstruction }: ReconstructionsProps
           {reconstruction === null ? 'No rebuilds yet.' : stepText(reconstruction.step)}
         </p>
       </div>
+      {timeline}
 
       <div className="ll-recon__grid" style={cssVars({ '--ll-recon-count': probes.labels.length })}>
         <div className="ll-recon__row" role="group" aria-labelledby={originalId}>
@@ -111,6 +121,7 @@ export function Reconstructions({ probes, reconstruction }: ReconstructionsProps
           difference per pixel, from 0 (perfect) to 1.
         </p>
       )}
+      {explainer}
     </section>
   );
 }

@@ -1,5 +1,7 @@
-import type { BackendName } from '../shared/config';
+import type { BackendProbe } from '../shared/bench';
+import type { BackendChoice, BackendName } from '../shared/config';
 import type { RunState } from '../shared/protocol';
+import { BackendSpeeds } from './BackendSpeeds';
 import { formatClock, formatInt, formatLoss } from './format';
 
 export interface StatusPanelProps {
@@ -20,7 +22,9 @@ export interface StatusPanelProps {
   samplesPerSecond: number | null;
   /** Training time so far, pauses excluded. */
   elapsedMs: number;
-  backend: { name: BackendName; reason: string | null } | null;
+  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
+  /** What the link asked for (backend=...). */
+  backendChoice: BackendChoice;
 }
 
 const STATE_WORD: Record<RunState, string> = {
@@ -49,7 +53,7 @@ function remainingMs({ state, step, totalSteps, elapsedMs }: StatusPanelProps): 
  */
 export function StatusPanel(props: StatusPanelProps) {
   const { state, dataReady, epoch, epochs, step, totalSteps, trainLoss, valLoss, valEpoch } = props;
-  const { samplesPerSecond, elapsedMs, backend } = props;
+  const { samplesPerSecond, elapsedMs, backend, backendChoice } = props;
   const word = !dataReady && state === 'idle' ? 'loading' : STATE_WORD[state];
   const eta = remainingMs(props);
 
@@ -95,6 +99,7 @@ export function StatusPanel(props: StatusPanelProps) {
           <span className="ll-status__reason"> (not WebGL: {backend.reason})</span>
         ) : null}
       </p>
+      {backend !== null ? <BackendSpeeds probe={backend.probe} chosen={backendChoice} /> : null}
     </div>
   );
 }

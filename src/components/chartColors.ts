@@ -14,6 +14,8 @@ export interface ChartColors {
   text: string;
   /** Tick and legend font size in CSS px (titles are one px larger). */
   fontSize: number;
+  /** Width of the bold (smoothed) line in CSS px; presenter mode thickens it. */
+  lineWidth: number;
 }
 
 const FALLBACK: ChartColors = {
@@ -25,6 +27,7 @@ const FALLBACK: ChartColors = {
   grid: 'rgba(15, 23, 42, 0.12)',
   text: '#1f2937',
   fontSize: 14,
+  lineWidth: 2.5,
 };
 
 export function readChartColors(element: Element = document.documentElement): ChartColors {
@@ -40,5 +43,6 @@ export function readChartColors(element: Element = document.documentElement): Ch
     grid: read('grid', FALLBACK.grid),
     text: read('text', FALLBACK.text),
     fontSize: Number.parseFloat(read('font-size', '')) || FALLBACK.fontSize,
+    lineWidth: Number.parseFloat(read('line-width', '')) || FALLBACK.lineWidth,
   };
 }

@@ -12,6 +12,14 @@ export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
+/** What the network is scored on: binary cross-entropy (the notebook) or mean squared error. */
+export const LOSS_CHOICES = ['bce', 'mse'] as const;
+export type LossKind = (typeof LOSS_CHOICES)[number];
+
+/** The bottleneck layer's activation; the notebook uses relu. */
+export const LATENT_ACTIVATION_CHOICES = ['relu', 'linear', 'sigmoid'] as const;
+export type LatentActivation = (typeof LATENT_ACTIVATION_CHOICES)[number];
+
 export interface TrainingConfig {
   epochs: number;
   batchSize: number;
@@ -21,6 +29,8 @@ export interface TrainingConfig {
   /** Train on the first N training images (quick demos and tests). */
   trainSize: number;
   seed: number;
+  loss: LossKind;
+  latentActivation: LatentActivation;
   backend: BackendChoice;
 }
 
@@ -33,12 +43,22 @@ export const DEFAULT_CONFIG: Readonly<TrainingConfig> = Object.freeze({
   learningRate: 0.001,
   trainSize: TRAIN_IMAGES,
   seed: 42,
+  loss: 'bce',
+  latentActivation: 'relu',
   backend: 'auto',
 });
 
-type NumericKey = Exclude<keyof TrainingConfig, 'backend'>;
+type ChoiceKey = 'backend' | 'loss' | 'latentActivation';
+export type NumericKey = Exclude<keyof TrainingConfig, ChoiceKey>;
 
-interface NumericRule {
+/** The allowed words of each choice parameter. */
+export const CHOICE_RULES: Readonly<Record<ChoiceKey, readonly string[]>> = {
+  backend: BACKEND_CHOICES,
+  loss: LOSS_CHOICES,
+  latentActivation: LATENT_ACTIVATION_CHOICES,
+};
+
+export interface NumericRule {
   min: number;
   max: number;
   integer: boolean;
@@ -49,7 +69,8 @@ export const NUMERIC_RULES: Readonly<Record<NumericKey, NumericRule>> = {
   batchSize: { min: 1, max: TRAIN_IMAGES, integer: true },
   latentDim: { min: 1, max: 256, integer: true },
   hiddenUnits: { min: 8, max: 1024, integer: true },
-  learningRate: { min: 1e-5, max: 1, integer: false },
+  // Up to 10 so a class can see a too-high rate fail (issue 9: the run stops and says why).
+  learningRate: { min: 1e-5, max: 10, integer: false },
   trainSize: { min: 100, max: TRAIN_IMAGES, integer: true },
   seed: { min: 1, max: 2 ** 31 - 1, integer: true },
 };
@@ -66,13 +87,25 @@ function formatLimit(value: number, integer: boolean): string {
   return integer ? value.toLocaleString('en-US') : String(value);
 }
 
-function describeRule(rule: NumericRule): string {
+export function describeRule(rule: NumericRule): string {
   const kind = rule.integer ? 'a whole number' : 'a number';
   return `${kind} from ${formatLimit(rule.min, rule.integer)} to ${formatLimit(rule.max, rule.integer)}`;
 }
 
-function parseNumber(text: string, rule: NumericRule): number | null {
-  if (text.trim() === '') return null;
+/**
+ * Plain decimal numbers only ("12", "0.001", "1e-3"): Number() would also take "0x10", " 12 ",
+ * "0b11" and 200-digit strings, none of which a person means as a setting.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const MAX_NUMBER_LENGTH = 24;
+
+/** A value as it may be quoted back in a notice: short, so a pasted essay is not repeated. */
+export function quoteGiven(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
+}
+
+export function parseNumber(text: string, rule: NumericRule): number | null {
+  if (text.length > MAX_NUMBER_LENGTH || !DECIMAL.test(text)) return null;
   const value = Number(text);
   if (!Number.isFinite(value)) return null;
   if (rule.integer && !Number.isInteger(value)) return null;
@@ -101,22 +134,25 @@ export function configFromSearch(search: string): {
       problems.push({
         param: key,
         given,
-        message: `${key}=${given} is not allowed: ${key} must be ${describeRule(rule)}. Using the default, ${DEFAULT_CONFIG[key]}.`,
+        message: `${key}=${quoteGiven(given)} is not allowed: ${key} must be ${describeRule(rule)}. Using the default, ${DEFAULT_CONFIG[key]}.`,
       });
     } else {
       config[key] = value;
     }
   }
 
-  const backend = params.get('backend');
-  if (backend !== null) {
-    if ((BACKEND_CHOICES as readonly string[]).includes(backend)) {
-      config.backend = backend as BackendChoice;
+  for (const key of Object.keys(CHOICE_RULES) as ChoiceKey[]) {
+    const given = params.get(key);
+    if (given === null) continue;
+    const allowed = CHOICE_RULES[key];
+    if (allowed.includes(given)) {
+      // The includes check above is what makes this cast true.
+      (config as Record<ChoiceKey, string>)[key] = given;
     } else {
       problems.push({
-        param: 'backend',
-        given: backend,
-        message: `backend=${backend} is not allowed: backend must be one of ${BACKEND_CHOICES.join(', ')}. Using the default, auto.`,
+        param: key,
+        given,
+        message: `${key}=${quoteGiven(given)} is not allowed: ${key} must be one of ${allowed.join(', ')}. Using the default, ${DEFAULT_CONFIG[key]}.`,
       });
     }
   }

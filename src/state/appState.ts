@@ -12,6 +12,10 @@ import type {
   ModelSummary,
   RunState,
 } from '../shared/protocol';
+import type { BackendProbe } from '../shared/bench';
+import { initialLab, type LabState } from './labState';
+import { initialLatentView, type LatentViewState } from './latentView';
+import { applyReliabilityMessage, initialReliability, type ReliabilityState } from './reliability';
 
 export interface DataProgressState {
   loadedBytes: number;
@@ -19,6 +23,8 @@ export interface DataProgressState {
   filesDone: number;
   filesTotal: number;
   currentFile: string;
+  /** Set while a file is fetched again after a fault. */
+  retryNote?: string;
 }
 
 export interface ReadyData {
@@ -29,7 +35,29 @@ export interface ReadyData {
   credit: DatasetCredit;
   samples: DigitSamples;
   probes: DigitSamples;
+  /** The whole test split, for the latent views to draw any test image. */
+  test: { pixels: Uint8Array; labels: Uint8Array };
   loadMs: number;
+}
+
+/** The latest latent codes of the whole test set, and which weights they came from. */
+export interface LatentCodes {
+  /** null: weights outside any run (untrained, after a reset). */
+  runId: number | null;
+  step: number;
+  latentDim: number;
+  /** testCount x latentDim. */
+  codes: Float32Array;
+  /** Per-image reconstruction loss. */
+  losses: Float32Array;
+}
+
+/** Rebuilds of the test images the per-digit view shows (the newest answer wins). */
+export interface TestReconstruction {
+  requestId: number;
+  step: number;
+  indices: number[];
+  pixels: Float32Array;
 }
 
 export type DataState =
@@ -57,7 +85,7 @@ export interface AppState {
   config: TrainingConfig;
   configProblems: ConfigProblem[];
   data: DataState;
-  backend: { name: BackendName; reason: string | null } | null;
+  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
   summary: ModelSummary | null;
   /** The run the page is following; messages from any other run are dropped. */
   runId: number;
@@ -69,6 +97,13 @@ export interface AppState {
   reconstruction: { pixels: Float32Array; step: number } | null;
   /** A problem to show that is not about the data: a diverging run, a crashed worker. */
   runError: string | null;
+  latent: LatentCodes | null;
+  testReconstruction: TestReconstruction | null;
+  latentView: LatentViewState;
+  /** Saved models, the offline cache, and which fault runError is about (issue 9). */
+  reliability: ReliabilityState;
+  /** Settings panel, timeline, compared runs, slow motion, pretrained model (issue 7). */
+  lab: LabState;
 }
 
 export function initialState(config: TrainingConfig, configProblems: ConfigProblem[]): AppState {
@@ -85,6 +120,11 @@ export function initialState(config: TrainingConfig, configProblems: ConfigProbl
     epochSummaries: [],
     reconstruction: null,
     runError: null,
+    latent: null,
+    testReconstruction: null,
+    latentView: initialLatentView,
+    reliability: initialReliability,
+    lab: initialLab(config),
   };
 }
 
@@ -98,6 +138,7 @@ export function beginRun(state: AppState, runId: number, runState: RunState): Ap
     losses: [],
     epochSummaries: [],
     runError: null,
+    reliability: { ...state.reliability, runErrorKind: null, notice: null },
   };
 }
 
@@ -119,8 +160,14 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
       const { type: _type, ...error } = message;
       return { ...state, data: { status: 'error', ...error } };
     }
-    case 'backend':
-      return { ...state, backend: { name: message.name, reason: message.reason } };
+    case 'backend': {
+      const { name, reason, probe = null } = message;
+      return { ...state, backend: { name, reason, probe } };
+    }
+    // Measurements for npm run bench: read from the message stream, not shown.
+    case 'benchmarkResult':
+    case 'diagnostics':
+      return state;
     case 'modelSummary':
       return { ...state, summary: message.summary };
     case 'runState':
@@ -144,7 +191,40 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
     case 'reconstructions':
       if (isStale(state, message.runId)) return state;
       return { ...state, reconstruction: { pixels: message.pixels, step: message.step } };
+    case 'latentCodes': {
+      // Kept across runs (the views stay up); the view says which run and step they are from.
+      if (isStale(state, message.runId)) return state;
+      const { type: _type, ...latent } = message;
+      return { ...state, latent };
+    }
+    case 'testReconstructions': {
+      const current = state.testReconstruction;
+      if (current && message.requestId < current.requestId) return state;
+      const { type: _type, ...rebuilt } = message;
+      return { ...state, testReconstruction: rebuilt };
+    }
     case 'workerError':
-      return { ...state, runError: message.message };
+      return {
+        ...state,
+        runError: message.message,
+        reliability: { ...state.reliability, runErrorKind: message.kind ?? null },
+      };
+    case 'savedModels':
+    case 'modelSaved':
+    case 'modelLoaded':
+    case 'modelError':
+    case 'modelExport':
+    case 'runRewind':
+      return applyReliabilityMessage(state, message);
+    // The pretrained model's messages only concern issue 7's state: see lab.ts (reduce).
+    case 'pretrainedLoaded':
+    case 'pretrainedChecked':
+    case 'pretrainedError':
+      return state;
+    // The latent playground's answers (issue 5) live in its own store: see state/playground.ts.
+    case 'decodedImages':
+    case 'encodedImages':
+    case 'latentMap':
+      return state;
   }
 }

@@ -7,7 +7,15 @@ import {
   supportsModuleWorkers,
   type WorkerClient,
 } from '../client/workerClient';
-import { applyWorkerMessage, beginRun, type AppState } from './appState';
+import { beginRun, type AppState } from './appState';
+import { reduce, resetLab, startLabRun } from './lab';
+import { createLabActions, type LabActions } from './labActions';
+import { searchFromConfig } from '../shared/settings';
+import type { ModelActions } from './modelActions';
+import { workerCrashed } from './reliability';
+import { createReliabilityHooks } from './reliabilityHooks';
+import { latestOnly } from './latestOnly';
+import { createPlayground, type Playground } from './playground';
 import type { Store } from './store';
 
 export interface Controller {
@@ -18,6 +26,18 @@ export interface Controller {
   stop(): void;
   reset(): void;
   retryData(): void;
+  /** Encode the whole test set with the current weights; the latent views update on arrival. */
+  encodeTestSet(): void;
+  /** Rebuild these test images; while one request is out, only the newest waits. */
+  reconstructTest(indices: number[]): void;
+  /** Saved models: save, list, load, delete, export, import (issue 9). */
+  models: ModelActions;
+  /** After a crash: a new worker, loading the digits again (the chart stays). */
+  restartWorker(): void;
+  /** Settings, timeline, compared runs, slow motion, pretrained model (issue 7). */
+  lab: LabActions;
+  /** The latent playground: edit a code, draw, interpolate, map (issue 5). */
+  playground: Playground;
   dispose(): void;
 }
 
@@ -29,6 +49,38 @@ function dataBaseUrl(): string {
 export function createController(store: Store<AppState>): Controller {
   let nextRunId = 1;
   let client: WorkerClient | null = null;
+  let nextRequestId = 1;
+  const testRebuilds = latestOnly<number[]>((indices) =>
+    client?.send({ type: 'reconstructTest', requestId: nextRequestId++, indices }),
+  );
+
+  const reliability = createReliabilityHooks(store, (message) => client?.send(message));
+  const playground = createPlayground(store, (message) => client?.send(message));
+
+  function spawn(): void {
+    // A new worker has no rebuild request in flight; an old one's answer will never come.
+    testRebuilds.reset();
+    playground.restarted();
+    const worker = spawnTrainingWorker(
+      (message) => {
+        if (message.type === 'testReconstructions') testRebuilds.settled();
+        reliability.onMessage(message);
+        playground.onMessage(message);
+        store.setState((s) => reduce(s, message));
+      },
+      (reason) => {
+        // After an uncaught error the worker's state is unknown: end it, keep what the page shows.
+        worker.terminate();
+        if (client === worker) client = null;
+        store.setState((s) => workerCrashed(s, reason));
+      },
+    );
+    client = worker;
+    const { config } = store.getState();
+    worker.send({ type: 'init', dataBaseUrl: dataBaseUrl(), config });
+    const { speed } = store.getState().lab;
+    if (speed !== null) worker.send({ type: 'setSpeed', stepsPerSecond: speed });
+  }
 
   const unsupported = (message: string) =>
     store.setState((s) => ({
@@ -48,25 +100,19 @@ export function createController(store: Store<AppState>): Controller {
         'Please open it in a current Chrome, Edge, Firefox (114+) or Safari (15+).',
     );
   } else {
-    client = spawnTrainingWorker(
-      (message) => store.setState((s) => applyWorkerMessage(s, message)),
-      (reason) =>
-        store.setState((s) => ({
-          ...s,
-          runState: s.runState === 'running' || s.runState === 'paused' ? 'stopped' : s.runState,
-          runError: `The training worker crashed (${reason}). Reload the page to start again.`,
-        })),
-    );
-    const { config } = store.getState();
-    client.send({ type: 'init', dataBaseUrl: dataBaseUrl(), config });
+    spawn();
   }
 
   const runId = () => store.getState().runId;
 
   const startRun = (paused: boolean) => {
     const id = nextRunId++;
-    store.setState((s) => beginRun(s, id, paused ? 'paused' : 'running'));
-    client?.send({ type: 'start', runId: id, config: store.getState().config, paused });
+    store.setState((s) => startLabRun(s, id, paused));
+    const { config, lab } = store.getState();
+    const continueTraining = lab.run?.from !== null;
+    client?.send({ type: 'start', runId: id, config, paused, continueTraining });
+    // The link now reproduces this run's settings (reload or share it).
+    window.history.replaceState(null, '', searchFromConfig(config) || window.location.pathname);
     return id;
   };
 
@@ -81,12 +127,33 @@ export function createController(store: Store<AppState>): Controller {
     stop: () => client?.send({ type: 'stop', runId: runId() }),
     reset() {
       const id = nextRunId++;
-      store.setState((s) => ({ ...beginRun(s, id, 'idle'), reconstruction: null }));
+      store.setState((s) => resetLab({ ...beginRun(s, id, 'idle'), reconstruction: null }));
       client?.send({ type: 'reset', config: store.getState().config });
     },
     retryData() {
       store.setState((s) => ({ ...s, data: { status: 'loading', progress: null } }));
       client?.send({ type: 'retryData' });
+    },
+    encodeTestSet: () => client?.send({ type: 'encodeTestSet' }),
+    reconstructTest: (indices) => testRebuilds.request(indices),
+    models: reliability.models,
+    playground,
+    lab: createLabActions(
+      store,
+      (message) => client?.send(message),
+      () => nextRunId++,
+    ),
+    restartWorker() {
+      if (client) return;
+      // The new worker loads the digits again (from the cache): Train waits for it.
+      store.setState((s) => ({
+        ...s,
+        data: { status: 'loading', progress: null },
+        summary: null,
+        runError: null,
+        reliability: { ...s.reliability, runErrorKind: null },
+      }));
+      spawn();
     },
     dispose: () => client?.terminate(),
   };

@@ -1,7 +1,6 @@
 /**
- * Picks the tfjs backend the worker trains on: WebGL when a real GPU can render float32,
- * otherwise WebAssembly, otherwise plain JavaScript. `tf.setBackend` answers false rather
- * than throwing when a backend cannot start, so every answer is checked.
+ * Starts the tfjs backend the worker trains on (which one: backendPick.ts). `tf.setBackend`
+ * answers false rather than throwing when a backend cannot start, so every answer is checked.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
@@ -10,6 +9,11 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, BackendName } from '../shared/config';
+import { pickBackend, type BackendDecision } from './backendPick';
+import { probeStepMs } from './backendTiming';
+import { indexedDbPickCache } from './probeCache';
+
+export type { BackendDecision } from './backendPick';
 
 // Without explicit paths tfjs guesses a URL next to the script, and Vite's dev server answers
 // that guess with index.html, which then fails to compile as wasm.
@@ -18,12 +22,6 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 });
-
-export interface BackendDecision {
-  name: BackendName;
-  /** Why this is not WebGL, in plain words; null when it is. */
-  reason: string | null;
-}
 
 /** The GPU's name as the browser reports it, or null when WebGL2 is not available at all. */
 function gpuRenderer(): string | null {
@@ -34,11 +32,6 @@ function gpuRenderer(): string | null {
   const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return renderer;
-}
-
-/** Software renderers emulate a GPU on the CPU; there WebAssembly trains about twice as fast. */
-function isSoftwareRenderer(renderer: string): boolean {
-  return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
 async function tryWebgl(): Promise<string | null> {
@@ -58,30 +51,22 @@ async function tryBackend(name: 'wasm' | 'cpu'): Promise<boolean> {
   return tf.setBackend(name).catch(() => false);
 }
 
-async function fallBack(reason: string): Promise<BackendDecision> {
-  if (await tryBackend('wasm')) return { name: 'wasm', reason };
-  if (await tryBackend('cpu')) {
-    return { name: 'cpu', reason: `${reason}, and WebAssembly failed to start too` };
-  }
-  throw new Error('No tfjs backend could start in this browser.');
+/** Starts `name`: null when it runs, else why not, in plain words. */
+async function startBackend(name: BackendName): Promise<string | null> {
+  if (name === 'webgl') return tryWebgl();
+  return (await tryBackend(name)) ? null : `${name} could not start in this browser`;
 }
 
-export async function selectBackend(choice: BackendChoice): Promise<BackendDecision> {
-  if (choice === 'wasm' || choice === 'cpu') {
-    if (await tryBackend(choice))
-      return { name: choice, reason: `chosen in the link (backend=${choice})` };
-    return fallBack(`backend=${choice} was asked for but could not start`);
-  }
-  if (choice === 'auto') {
-    const renderer = gpuRenderer();
-    if (renderer === null) return fallBack('WebGL2 is not available in a worker here');
-    if (isSoftwareRenderer(renderer)) {
-      return fallBack(
-        'there is no graphics card here, so WebGL would only emulate one in software',
-      );
-    }
-  }
-  const webglProblem = await tryWebgl();
-  if (webglProblem === null) return { name: 'webgl', reason: null };
-  return fallBack(webglProblem);
+/**
+ * backend=webgl|wasm|cpu is honoured (falling back when it cannot start); backend=auto is decided
+ * by timing WebGL and wasm once per device (backendPick.ts), and remembered in IndexedDB.
+ */
+export function selectBackend(choice: BackendChoice): Promise<BackendDecision> {
+  return pickBackend(choice, {
+    renderer: gpuRenderer,
+    userAgent: typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent,
+    start: startBackend,
+    time: probeStepMs,
+    cache: indexedDbPickCache,
+  });
 }

@@ -13,6 +13,7 @@ import { fetchVerified } from './fetchVerified';
 import { loadManifest } from './loadManifest';
 import { createSerialQueue, settleAll } from './pool';
 import { createThrottle } from './progressThrottle';
+import { DEFAULT_RETRY, withRetries, type RetryNotice, type RetryPolicy } from './retry';
 import { sha256Hex } from './sha256';
 import { sheetKey, splitCacheFor, type SplitCache } from './splitCache';
 
@@ -41,6 +42,8 @@ export interface DataProgress {
   filesDone: number;
   filesTotal: number;
   currentFile: string;
+  /** Set while a file is being fetched again after a fault, e.g. "train-02.png: try 2 of 3 (...)". */
+  retryNote?: string;
 }
 
 export interface DatasetLoaderOptions {
@@ -50,6 +53,8 @@ export interface DatasetLoaderOptions {
   decode?: SheetDecoder;
   /** Give up on a file when no bytes arrive for this long. */
   timeoutMs?: number;
+  /** Tries per file before a fault is reported; default 3 with pauses of 0.5 s and 1.5 s. */
+  retry?: RetryPolicy;
 }
 
 export interface DatasetLoader {
@@ -65,6 +70,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const decode = options.decode ?? decodeSheet;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retry = options.retry ?? DEFAULT_RETRY;
   const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const decodeOneAtATime = createSerialQueue();
 
@@ -99,7 +105,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
 
   const loadOnce = async (onProgress: (progress: DataProgress) => void): Promise<MnistData> => {
     // Read afresh on every try: a retry after a half-finished deploy must see the new one.
-    const manifest = await loadManifest(fetchImpl, baseUrl, timeoutMs);
+    const manifest = await withRetries(() => loadManifest(fetchImpl, baseUrl, timeoutMs), retry);
     const train = (caches.train = splitCacheFor(caches.train, manifest.splits.train.count));
     const test = (caches.test = splitCacheFor(caches.test, manifest.splits.test.count));
     const cacheOf = { train, test };
@@ -107,6 +113,8 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     // Every file with a check of whether this or an earlier try already finished it.
     const files: { entry: FileEntry; isDone: () => boolean; run: () => Promise<void> }[] = [];
     let currentFile = '';
+    let retryNote: string | undefined;
+    let retryFile = '';
     const received = new Map<string, number>();
     const throttled = createThrottle(onProgress);
     const report = (force = false) => {
@@ -117,25 +125,45 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
         if (finished) filesDone += 1;
         loadedBytes += finished ? entry.bytes : (received.get(entry.file) ?? 0);
       }
-      throttled(
-        { loadedBytes, totalBytes, filesDone, filesTotal: files.length, currentFile },
-        force,
-      );
+      const progress = {
+        loadedBytes,
+        totalBytes,
+        filesDone,
+        filesTotal: files.length,
+        currentFile,
+      };
+      throttled(retryNote ? { ...progress, retryNote } : progress, force);
+    };
+
+    const noteRetry = (file: string) => (notice: RetryNotice) => {
+      // Honest progress: the bytes of the failed try no longer count.
+      received.delete(file);
+      retryFile = file;
+      retryNote = `${notice.error.message} Trying again (try ${notice.attempt} of ${notice.attempts}).`;
+      report(true);
     };
 
     const fetchEntry = async (entry: FileEntry) => {
       currentFile = entry.file;
       try {
-        return await fetchVerified({
-          fetch: fetchImpl,
-          baseUrl,
-          entry,
-          timeoutMs,
-          onBytes: (bytes) => {
-            received.set(entry.file, bytes);
-            currentFile = entry.file;
-            report();
-          },
+        return await withRetries(
+          () =>
+            fetchVerified({
+              fetch: fetchImpl,
+              baseUrl,
+              entry,
+              timeoutMs,
+              onBytes: (bytes) => {
+                received.set(entry.file, bytes);
+                currentFile = entry.file;
+                report();
+              },
+            }),
+          retry,
+          noteRetry(entry.file),
+        ).finally(() => {
+          // The note stays until this file is settled, so a fast second try is still seen.
+          if (retryFile === entry.file) retryNote = undefined;
         });
       } catch (error) {
         received.delete(entry.file);

@@ -11,18 +11,23 @@ export class LossTracker {
   private points: LossPoint[] = [];
   private epochSum = 0;
   private epochSamples = 0;
+  /** Bumped by abandon(): reads begun before it are ignored when (if ever) they finish. */
+  private generation = 0;
 
-  /** `onBadLoss` is told about a NaN or infinite loss (which is then not recorded). */
+  /** `onBadLoss` is told about a NaN or infinite loss (which is then not recorded), and its step. */
   constructor(
-    private readonly onBadLoss: () => void,
+    private readonly onBadLoss: (step: number) => void,
     private readonly maxInFlight = 4,
   ) {}
 
   /** Takes ownership of `loss` (a scalar) for the batch `step` of `samples` images. */
   async add(loss: tf.Scalar, step: number, epoch: number, samples: number): Promise<void> {
+    const generation = this.generation;
     const read = loss
       .data()
-      .then(([value]) => this.record(value, step, epoch, samples))
+      .then(([value]) => {
+        if (generation === this.generation) this.record(value, step, epoch, samples);
+      })
       .finally(() => loss.dispose());
     this.inFlight.push(read);
     while (this.inFlight.length > this.maxInFlight) await this.inFlight.shift();
@@ -48,9 +53,27 @@ export class LossTracker {
     return mean;
   }
 
+  /** Forgets reads in flight: after a lost GPU context they never finish (tfjs polls forever). */
+  abandon(): void {
+    this.generation++;
+    this.inFlight = [];
+  }
+
+  /** The epoch's running sums, for a checkpoint. */
+  epochState(): { sum: number; samples: number } {
+    return { sum: this.epochSum, samples: this.epochSamples };
+  }
+
+  /** Back to a checkpoint: its epoch sums; unsent points after `step` go (they come again). */
+  rewind(state: { sum: number; samples: number }, step: number): void {
+    this.epochSum = state.sum;
+    this.epochSamples = state.samples;
+    this.points = this.points.filter((p) => p.step <= step);
+  }
+
   private record(loss: number, step: number, epoch: number, samples: number): void {
     if (!Number.isFinite(loss)) {
-      this.onBadLoss();
+      this.onBadLoss(step);
       return;
     }
     this.points.push({ step, epoch, loss });

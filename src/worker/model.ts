@@ -3,13 +3,16 @@
  * the encoder and decoder halves that share its layers, and a Keras-like summary for the page.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type TrainingConfig } from '../shared/config';
+import { IMAGE_SIZE, type LatentActivation, type TrainingConfig } from '../shared/config';
 import type { LayerSummary, ModelSummary } from '../shared/protocol';
 import { layerSeeds } from './random';
 
-export type DenseActivation = 'relu' | 'sigmoid';
+export type DenseActivation = 'relu' | 'sigmoid' | 'linear';
 
-/** The four dense layers in order; names are stable so encoder/decoder work on loaded models. */
+/**
+ * The four dense layers in order; names are stable so encoder/decoder work on loaded models.
+ * These are the notebook's activations; the latent one can be changed (config.latentActivation).
+ */
 export const LAYER_SPECS = [
   { name: 'encoder_hidden', activation: 'relu' },
   { name: 'latent', activation: 'relu' },
@@ -22,6 +25,20 @@ export const LATENT_LAYER = 'latent';
 
 type ModelShape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
 
+/** The activations of the four layers, with the bottleneck's as configured. */
+export function layerActivations(latentActivation: LatentActivation = 'relu'): DenseActivation[] {
+  return LAYER_SPECS.map((spec) =>
+    spec.name === LATENT_LAYER ? latentActivation : spec.activation,
+  );
+}
+
+/** A dense layer's activation as its config says (so it is right for loaded models too). */
+export function activationOf(layer: tf.layers.Layer): DenseActivation {
+  const name = layer.getConfig().activation;
+  if (name === 'relu' || name === 'sigmoid' || name === 'linear') return name;
+  throw new Error(`layer ${layer.name} has the activation ${String(name)}, which we do not train`);
+}
+
 function unitsOf(config: ModelShape): number[] {
   return [config.hiddenUnits, config.latentDim, config.hiddenUnits, IMAGE_SIZE];
 }
@@ -32,9 +49,12 @@ function unitsOf(config: ModelShape): number[] {
  * and zero biases, as Keras initialises Dense layers.
  */
 export function buildAutoencoder(
-  config: ModelShape & Pick<TrainingConfig, 'seed'>,
+  config: ModelShape &
+    Pick<TrainingConfig, 'seed'> &
+    Partial<Pick<TrainingConfig, 'latentActivation'>>,
 ): tf.LayersModel {
   const units = unitsOf(config);
+  const activations = layerActivations(config.latentActivation);
   const seeds = layerSeeds(config.seed, LAYER_SPECS.length);
   const input = tf.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
   let x: tf.SymbolicTensor = input;
@@ -42,7 +62,7 @@ export function buildAutoencoder(
     const layer = tf.layers.dense({
       name: spec.name,
       units: units[i],
-      activation: spec.activation,
+      activation: activations[i],
       kernelInitializer: tf.initializers.glorotUniform({ seed: seeds[i] }),
       biasInitializer: 'zeros',
     });
@@ -88,7 +108,7 @@ export function summarize(model: tf.LayersModel, config: ModelShape): ModelSumma
     return {
       name: spec.name,
       outputShape: kerasShape(layer.outputShape as (number | null)[]),
-      activation: spec.activation,
+      activation: activationOf(layer),
       params: layer.countParams(),
     };
   });

@@ -2,8 +2,10 @@
 /** The worker entry: wires messages to the handler, and nothing else. */
 import type { ToWorker } from '../shared/protocol';
 import { selectBackend } from './backend';
+import { createGpuGuard } from './contextLoss';
 import { createDatasetLoader } from './dataset';
 import { createMessageHandler } from './handler';
+import { fetchPretrained } from './pretrainedFiles';
 import { Trainer } from './trainer';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -12,6 +14,8 @@ const handle = createMessageHandler((message, transfer) => self.postMessage(mess
   createLoader: (baseUrl) => createDatasetLoader({ baseUrl }),
   selectBackend,
   createTrainer: (options) => new Trainer(options),
+  createGpuGuard,
+  loadPretrained: fetchPretrained,
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => handle(event.data);

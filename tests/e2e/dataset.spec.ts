@@ -24,10 +24,12 @@ test('the dataset loads in the worker with real progress, then Train is enabled'
     )
     .toBeGreaterThan(0);
   await expect(page.getByText(/of \d+ files/)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   release();
 
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
   await expect(page.getByText('60,000', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('10,000', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /CC BY-SA 3\.0/ })).toBeVisible();
@@ -59,7 +61,9 @@ test('sample digits are drawn from the sprite sheets and match their labels', as
 
 test('every one of the 70,000 decoded images equals the IDX bytes', async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
   // The worker hashes every decoded pixel of each split; the page shows the digests.
   await page.getByText('Data check').click();
   const train = await page.getByLabel('SHA-256 of the decoded training pixels').textContent();

@@ -9,13 +9,15 @@ const realFile = (name: string) => readFileSync(`${dataDir}/${name}`);
 async function expectFault(page: Page, pattern: RegExp) {
   const alert = page.getByRole('alert').filter({ hasText: pattern });
   await expect(alert).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   return alert;
 }
 
 async function retryRecovers(page: Page) {
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
   await expect(page.getByRole('alert')).toHaveCount(0);
 }
 

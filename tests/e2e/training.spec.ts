@@ -24,7 +24,9 @@ async function reconstructionErrors(page: Page): Promise<number[]> {
 
 async function openReady(page: Page, query: string) {
   await page.goto(`./${query}`);
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
   await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
 }
 
@@ -34,7 +36,7 @@ test('a short run trains to done, the chart fills and reconstructions improve', 
   await openReady(page, '?epochs=1&trainSize=2000');
   const before = await reconstructionErrors(page);
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toContainText('Epoch 1 of 1');
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });
   expect(await stepCount(page)).toBe(16); // ceil(2000 / 128)
@@ -55,14 +57,14 @@ test('Pause freezes the step count, Step adds exactly one, Resume continues, Sto
 }) => {
   await openReady(page, '?epochs=1&trainSize=20000');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(3);
 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(status(page)).toContainText(/paused/i);
   const paused = await stepCount(page);
   await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(() => stepCount(page)).toBe(paused + 1);
@@ -75,7 +77,7 @@ test('Pause freezes the step count, Step adds exactly one, Resume continues, Sto
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(status(page)).toContainText(/stopped/i);
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeDisabled();
 });
@@ -83,7 +85,7 @@ test('Pause freezes the step count, Step adds exactly one, Resume continues, Sto
 test('Reset brings back fresh weights from the seed', async ({ page }) => {
   await openReady(page, '?epochs=1&trainSize=1000');
   const untrained = await reconstructionErrors(page);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
@@ -100,7 +102,9 @@ test('invalid URL parameters are named with their range, and defaults are used',
   await expect(alert).toContainText('batchSize=abc');
   await expect(alert).toContainText('latentDim=1e9');
   await expect(alert).toContainText('1 to 256');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
   await expect(page.getByRole('table', { name: /model/i })).toContainText('209,968');
 });
 

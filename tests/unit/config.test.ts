@@ -12,7 +12,7 @@ describe('configFromSearch', () => {
 
   it('reads every parameter', () => {
     const { config, problems } = configFromSearch(
-      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm',
+      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear',
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -23,6 +23,8 @@ describe('configFromSearch', () => {
       learningRate: 0.01,
       trainSize: 5000,
       seed: 7,
+      loss: 'mse',
+      latentActivation: 'linear',
       backend: 'wasm',
     });
   });
@@ -32,9 +34,11 @@ describe('configFromSearch', () => {
     ['batchSize=abc', 'batchSize', '1 to 60,000'],
     ['latentDim=1e9', 'latentDim', '1 to 256'],
     ['latentDim=2.5', 'latentDim', 'whole number'],
-    ['learningRate=0', 'learningRate', '0.00001 to 1'],
+    ['learningRate=0', 'learningRate', '0.00001 to 10'],
     ['trainSize=', 'trainSize', '100 to 60,000'],
     ['backend=tpu', 'backend', 'webgl'],
+    ['loss=l1', 'loss', 'bce, mse'],
+    ['latentActivation=tanh', 'latentActivation', 'relu, linear, sigmoid'],
   ])('refuses %s, names it with its range, and keeps the default', (query, param, range) => {
     const { config, problems } = configFromSearch(`?${query}`);
     expect(problems).toHaveLength(1);

@@ -26,7 +26,14 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const bytesOf = (file: string) => data.files.get(file) ?? new Uint8Array();
 
 function loaderFor(fetch: typeof globalThis.fetch, decode: SheetDecoder = pngjsDecode) {
-  return createDatasetLoader({ baseUrl: BASE_URL, fetch, decode, timeoutMs: 200 });
+  // One try per file: these tests are about how each fault is named (retry.test.ts covers retries).
+  return createDatasetLoader({
+    baseUrl: BASE_URL,
+    fetch,
+    decode,
+    timeoutMs: 200,
+    retry: { attempts: 1, baseDelayMs: 0 },
+  });
 }
 
 /** Runs a load that must fail and returns its DataLoadError. */

@@ -31,6 +31,17 @@ function fakeTrainer(options: TrainerOptions) {
     summary: { layers: [], totalParams: 0, inputSize: 784, latentDim: options.config.latentDim },
     options,
     reconstructProbes: () => new Float32Array(options.probes.length),
+    globalStep: 0,
+    encodeTestSet: vi.fn(async () => {
+      const latentDim = options.config.latentDim;
+      options.events.latentCodes({
+        step: 0,
+        latentDim,
+        codes: new Float32Array(options.test.count * latentDim),
+        losses: new Float32Array(options.test.count),
+      });
+    }),
+    reconstructImages: vi.fn(async (pixels: Uint8Array) => new Float32Array(pixels.length)),
     start: vi.fn(),
     pause: vi.fn(),
     resume: vi.fn(),
@@ -68,12 +79,67 @@ describe('worker message handler', () => {
   it('answers init with the backend, the data and an untrained model', async () => {
     const { handle, types, posted } = setup(async () => tinyData());
     handle(init);
-    await vi.waitFor(() => expect(types()).toContain('reconstructions'));
-    expect(types()).toEqual(['backend', 'dataReady', 'modelSummary', 'reconstructions']);
+    await vi.waitFor(() => expect(types()).toContain('latentCodes'));
+    expect(types()).toEqual([
+      'backend',
+      'dataReady',
+      'modelSummary',
+      'reconstructions',
+      'latentCodes',
+    ]);
     const ready = posted.find((m) => m.type === 'dataReady');
     expect(ready?.type === 'dataReady' && ready.probes.labels).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
     ]);
+    // The untrained codes belong to no run.
+    expect(posted.at(-1)).toMatchObject({ type: 'latentCodes', runId: null, step: 0 });
+  });
+
+  it('sends the page its own copy of the test split', async () => {
+    const data = tinyData();
+    const { handle, posted, types } = setup(async () => data);
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('dataReady'));
+    const ready = posted.find((m) => m.type === 'dataReady');
+    if (ready?.type !== 'dataReady') throw new Error('no dataReady');
+    expect(ready.test.labels).toEqual(data.test.labels);
+    expect(ready.test.pixels).toEqual(data.test.pixels);
+    // A copy: transferring it must not detach the worker's own buffers.
+    expect(ready.test.pixels.buffer).not.toBe(data.test.pixels.buffer);
+    expect(ready.test.labels.buffer).not.toBe(data.test.labels.buffer);
+  });
+
+  it('encodes on demand and after a reset, tagged with the run', async () => {
+    const { handle, trainers, types, posted } = setup(async () => tinyData());
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('latentCodes'));
+    handle({ type: 'start', runId: 4, config: { ...DEFAULT_CONFIG, latentDim: 8 }, paused: true });
+    handle({ type: 'encodeTestSet' });
+    await vi.waitFor(() => expect(trainers[1].encodeTestSet).toHaveBeenCalled());
+    const codes = posted.at(-1);
+    expect(codes).toMatchObject({ type: 'latentCodes', runId: 4, latentDim: 8 });
+    expect(codes?.type === 'latentCodes' && codes.codes.length).toBe(20 * 8);
+
+    handle({ type: 'reset', config: { ...DEFAULT_CONFIG } });
+    await vi.waitFor(() => expect(trainers[2]?.encodeTestSet).toHaveBeenCalled());
+    expect(posted.at(-1)).toMatchObject({ type: 'latentCodes', runId: null });
+  });
+
+  it('rebuilds the test images asked for, and always answers', async () => {
+    const { handle, trainers, types, posted } = setup(async () => tinyData());
+    handle({ type: 'reconstructTest', requestId: 1, indices: [0] }); // before any data
+    await vi.waitFor(() => expect(types()).toContain('testReconstructions'));
+    expect(posted.at(-1)).toMatchObject({ requestId: 1, indices: [] });
+
+    handle(init);
+    await vi.waitFor(() => expect(types()).toContain('latentCodes'));
+    handle({ type: 'reconstructTest', requestId: 2, indices: [3, -1, 7, 20, 1.5] });
+    await vi.waitFor(() => expect(posted.at(-1)).toMatchObject({ requestId: 2 }));
+    const answer = posted.at(-1);
+    if (answer?.type !== 'testReconstructions') throw new Error('no answer');
+    expect(answer.indices).toEqual([3, 7]); // out-of-range and fractional indices dropped
+    expect(answer.pixels).toHaveLength(2 * IMAGE_SIZE);
+    expect(trainers[0].reconstructImages).toHaveBeenCalledTimes(1);
   });
 
   it('reports a data fault, then recovers on retryData', async () => {

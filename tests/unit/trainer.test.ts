@@ -85,7 +85,8 @@ describe('Trainer', () => {
     expect(events.losses.map((p) => p.step)).toEqual([1, 2]);
     expect(events.progresses.at(-1)).toMatchObject({ step: 2, epoch: 1, stepsPerEpoch: 8 });
     expect(events.progresses.at(-1)?.totalSteps).toBe(80);
-    expect(events.reconstructionSteps).toEqual([1, 2]);
+    // Step 0 (the starting weights) opens the run's timeline; then one picture per Step.
+    expect(events.reconstructionSteps).toEqual([0, 1, 2]);
   });
 
   it('stops with an error when the loss stops being finite', async () => {

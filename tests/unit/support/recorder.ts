@@ -1,13 +1,21 @@
 /** Records a Trainer's events and lets a test wait for a condition on them (no sleeping). */
 import type { LossPoint, RunState } from '../../../src/shared/protocol';
-import type { EpochEndEvent, ProgressEvent, TrainerEvents } from '../../../src/worker/trainer';
+import type {
+  EpochEndEvent,
+  LatentCodesEvent,
+  ProgressEvent,
+  TrainerEvents,
+} from '../../../src/worker/trainer';
 
 export class EventRecorder implements TrainerEvents {
   readonly progresses: ProgressEvent[] = [];
   readonly epochEnds: EpochEndEvent[] = [];
   readonly reconstructionSteps: number[] = [];
+  /** The steps whose pictures were tagged for the training timeline. */
+  readonly timelineSteps: number[] = [];
   readonly states: RunState[] = [];
   readonly errors: string[] = [];
+  readonly codes: LatentCodesEvent[] = [];
   lastPixels: Float32Array | null = null;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
 
@@ -31,9 +39,15 @@ export class EventRecorder implements TrainerEvents {
     this.check();
   }
 
-  reconstructions(pixels: Float32Array, step: number): void {
+  reconstructions(pixels: Float32Array, step: number, onTimeline = false): void {
     this.lastPixels = pixels;
     this.reconstructionSteps.push(step);
+    if (onTimeline) this.timelineSteps.push(step);
+    this.check();
+  }
+
+  latentCodes(codes: LatentCodesEvent): void {
+    this.codes.push(codes);
     this.check();
   }
 

@@ -1,0 +1,144 @@
+/**
+ * One backend, one fresh browser context: page load to data ready, Train to first loss point,
+ * 30 s of training in the real UI (long tasks, heap, tensors, throughput), then the in-worker
+ * side-by-side timing of our loop against model.fit.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { BenchmarkRequest, BenchmarkResult, Diagnostics } from '../../src/shared/bench';
+import {
+  instrument,
+  pageHeapBytes,
+  pageScripts,
+  readBench,
+  sendToWorker,
+  waitForMessage,
+} from './instrument';
+
+export interface BackendFigures {
+  asked: string;
+  backend: string;
+  reason: string | null;
+  /** Page navigation start to the dataReady message. */
+  dataReadyMs: number;
+  /** The Train click to the first progress message that carries a loss. */
+  firstLossMs: number;
+  /** Real UI training: mean ms per step over the window, warm-up excluded. */
+  uiMsPerStep: number;
+  uiSteps: number;
+  windowMs: number;
+  longTasks: { count: number; maxMs: number; totalMs: number };
+  heapStart: { page: number | null; worker: number | null };
+  heapEnd: { page: number | null; worker: number | null };
+  tensorsStart: Diagnostics['memory'];
+  tensorsEnd: Diagnostics['memory'];
+  bench: BenchmarkResult;
+  pageScripts: string[];
+}
+
+export interface RunOptions {
+  url: string;
+  windowMs: number;
+  request: BenchmarkRequest;
+}
+
+async function diagnose(page: Page): Promise<Diagnostics> {
+  const { t } = await page.evaluate(() => ({ t: performance.now() }));
+  await sendToWorker(page, { type: 'diagnostics' });
+  return (await waitForMessage(page, 'diagnostics', { after: t })).diagnostics as Diagnostics;
+}
+
+/** Opens the app on `asked` and waits for data and model; null when that backend did not start. */
+export async function openApp(
+  page: Page,
+  url: string,
+  query: string,
+): Promise<{ backend: string; reason: string | null; probe: unknown; dataReadyAt: number }> {
+  await instrument(page);
+  await page.goto(url + query);
+  const backend = await waitForMessage(page, 'backend', { timeoutMs: 180_000 });
+  const ready = await waitForMessage(page, 'dataReady', { timeoutMs: 180_000 });
+  await waitForMessage(page, 'modelSummary', { timeoutMs: 180_000 });
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+  return {
+    backend: String(backend.name),
+    reason: (backend.reason as string | null) ?? null,
+    probe: backend.probe ?? null,
+    dataReadyAt: ready.t,
+  };
+}
+
+export async function measureBackend(
+  browser: Browser,
+  asked: 'webgl' | 'wasm' | 'cpu',
+  options: RunOptions,
+): Promise<BackendFigures | { asked: string; skipped: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const opened = await openApp(page, options.url, `?backend=${asked}`);
+    if (opened.backend !== asked) {
+      return { asked, skipped: `fell back to ${opened.backend}: ${opened.reason ?? ''}` };
+    }
+    const scripts = await pageScripts(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const firstLoss = await page.waitForFunction(
+      () =>
+        (
+          window as unknown as {
+            __bench: { log: { t: number; type: string; lossCount?: number }[] };
+          }
+        ).__bench.log.find((m) => m.type === 'progress' && (m.lossCount ?? 0) > 0) ?? null,
+      null,
+      { timeout: 300_000, polling: 50 },
+    );
+    const firstLossAt = ((await firstLoss.jsonValue()) as { t: number }).t;
+    const startDiag = await diagnose(page);
+    const heapStartPage = await pageHeapBytes(page);
+    const windowStart = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(options.windowMs);
+    const endDiag = await diagnose(page);
+    const heapEndPage = await pageHeapBytes(page);
+    const windowEnd = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForMessage(page, 'runState', { after: windowEnd });
+
+    const { log, longTasks, clicks } = await readBench(page);
+    const inWindow = longTasks.filter((l) => l.start >= windowStart && l.start <= windowEnd);
+    const progress = log.filter(
+      (m) => m.type === 'progress' && m.t >= windowStart && m.t <= windowEnd,
+    );
+    const [first, last] = [progress[0], progress.at(-1)];
+    const uiSteps = last && first ? Number(last.step) - Number(first.step) : 0;
+    const uiMs = last && first ? Number(last.elapsedMs) - Number(first.elapsedMs) : 0;
+
+    const benchAfter = await page.evaluate(() => performance.now());
+    await sendToWorker(page, { type: 'benchmark', request: options.request });
+    const result = await waitForMessage(page, 'benchmarkResult', {
+      after: benchAfter,
+      timeoutMs: 20 * 60_000,
+    });
+    return {
+      asked,
+      backend: opened.backend,
+      reason: opened.reason,
+      dataReadyMs: Math.round(opened.dataReadyAt),
+      firstLossMs: Math.round(firstLossAt - (clicks.at(0) ?? firstLossAt)),
+      uiMsPerStep: uiSteps > 0 ? uiMs / uiSteps : Number.NaN,
+      uiSteps,
+      windowMs: Math.round(windowEnd - windowStart),
+      longTasks: {
+        count: inWindow.length,
+        maxMs: Math.round(Math.max(0, ...inWindow.map((l) => l.duration))),
+        totalMs: Math.round(inWindow.reduce((s, l) => s + l.duration, 0)),
+      },
+      heapStart: { page: heapStartPage, worker: startDiag.heapBytes },
+      heapEnd: { page: heapEndPage, worker: endDiag.heapBytes },
+      tensorsStart: startDiag.memory,
+      tensorsEnd: endDiag.memory,
+      bench: result.result as BenchmarkResult,
+      pageScripts: scripts,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Sizes of the built JavaScript, gzipped as a server would send it (level 9): what the page
+ * loads before the first click, and the training worker's chunk (which holds tfjs).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface FileSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BundleSizes {
+  /** JavaScript the page itself fetched before the first click. */
+  pageJs: FileSize[];
+  pageJsGzipBytes: number;
+  /** Whether any of that page JavaScript contains tfjs (it must not). */
+  pageJsHasTfjs: boolean;
+  worker: FileSize[];
+  workerGzipBytes: number;
+}
+
+/**
+ * Names only tfjs's own code contains: a kernel of tfjs-core and a flag of the WebGL backend.
+ * (Not "TensorFlow.js": the page's text mentions it, when it explains a model file.)
+ */
+const TFJS_MARKERS = ['BatchMatMul', 'WEBGL_VERSION'];
+
+function sizeOf(outDir: string, file: string): FileSize {
+  const bytes = readFileSync(path.join(outDir, file));
+  return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+const sum = (files: FileSize[]) => files.reduce((total, f) => total + f.gzipBytes, 0);
+
+/** `pageUrls`: the .js resources the page loaded (from Resource Timing). */
+export function bundleSizes(outDir: string, pageUrls: string[]): BundleSizes {
+  const assets = readdirSync(path.join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
+  const pageFiles = [
+    ...new Set(
+      pageUrls
+        .map((url) => path.basename(new URL(url).pathname))
+        .filter((name) => assets.includes(name)),
+    ),
+  ].map((name) => `assets/${name}`);
+  const workerFiles = assets.filter((f) => /worker/i.test(f)).map((f) => `assets/${f}`);
+  const pageJs = pageFiles.filter((f) => !workerFiles.includes(f)).map((f) => sizeOf(outDir, f));
+  const worker = workerFiles.map((f) => sizeOf(outDir, f));
+  return {
+    pageJs,
+    pageJsGzipBytes: sum(pageJs),
+    pageJsHasTfjs: pageJs.some((f) => {
+      const text = readFileSync(path.join(outDir, f.file), 'utf8');
+      return TFJS_MARKERS.some((marker) => text.includes(marker));
+    }),
+    worker,
+    workerGzipBytes: sum(worker),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench [-- --full] [--backend auto|webgl|wasm|cpu] [--outDir dist] [--port 0]
+ *  [--window 30] [--steps 60] [--no-build]`
+ *
+ * Builds the app, serves the build, and in headless Chromium measures every backend that starts
+ * (webgl, wasm, cpu): our loop against model.fit side by side in the worker, the real UI for 30 s
+ * of training, load times and bundle sizes. --full then trains the default 10 epochs. Prints a
+ * table and writes bench-results/bench-<date>.json. Timings on a shared machine are noisy: read
+ * medians and the side-by-side ratio, not single steps.
+ */
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/chromium';
+import { measureBackend, openApp } from './backendRun';
+import { bundleSizes } from './bundleSize';
+import { fullRun } from './fullRun';
+import { machine, printReport, writeReport, type BackendRow, type BenchReport } from './report';
+import { buildApp, serve } from './serve';
+
+interface Args {
+  full: boolean;
+  backend: string;
+  outDir: string;
+  port: number;
+  windowS: number;
+  steps: number;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    full: false,
+    backend: 'auto',
+    outDir: 'dist',
+    port: 0,
+    windowS: 30,
+    steps: 60,
+    build: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i].replace(/^--/, '');
+    const value = () => argv[++i] ?? '';
+    if (key === 'full') args.full = true;
+    else if (key === 'no-build') args.build = false;
+    else if (key === 'backend') args.backend = value();
+    else if (key === 'outDir') args.outDir = value();
+    else if (key === 'port') args.port = Number(value());
+    else if (key === 'window') args.windowS = Number(value());
+    else if (key === 'steps') args.steps = Number(value());
+    else throw new Error(`unknown option --${key}`);
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build) await buildApp(args.outDir);
+  const server = await serve(args.outDir, args.port);
+  // Precise heap numbers instead of Chrome's bucketed ones.
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  });
+  try {
+    const autoContext = await browser.newContext();
+    const auto = await openApp(await autoContext.newPage(), server.url, '');
+    await autoContext.close();
+    console.error(`auto-pick: ${auto.backend}`);
+
+    const backends: BackendRow[] = [];
+    for (const name of ['webgl', 'wasm', 'cpu'] as const) {
+      console.error(`measuring ${name}...`);
+      // cpu is ~20x slower: the minimum 50 measured steps are plenty there.
+      const steps = name === 'cpu' ? Math.min(args.steps, 50) : args.steps;
+      backends.push(
+        await measureBackend(browser, name, {
+          url: server.url,
+          windowMs: args.windowS * 1000,
+          request: { steps, warmup: name === 'cpu' ? 3 : 10, fitBaseline: true },
+        }),
+      );
+    }
+    const scripts = backends.find((b) => 'pageScripts' in b);
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: machine(`Chromium ${browser.version()}`),
+      auto: { backend: auto.backend, reason: auto.reason, probe: auto.probe },
+      backends,
+      bundle: bundleSizes(
+        args.outDir,
+        scripts && 'pageScripts' in scripts ? scripts.pageScripts : [],
+      ),
+      full: null,
+    };
+    if (args.full) {
+      console.error(`full run on ${args.backend}...`);
+      report.full = await fullRun(browser, server.url, args.backend);
+    }
+    printReport(report);
+    console.log(`written to ${writeReport(report)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/** Turns the figures into the printed table and the JSON file. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import type { BackendFigures } from './backendRun';
+import type { BundleSizes } from './bundleSize';
+import type { FullFigures } from './fullRun';
+
+/** FLOPs of one training step at the defaults (784-128-32-128-784, batch 128): fwd + bwd. */
+export const MFLOP_PER_STEP = 134.7;
+
+export type BackendRow = BackendFigures | { asked: string; skipped: string };
+
+export interface BenchReport {
+  date: string;
+  machine: { cpu: string; cores: number; memGb: number; os: string; browser: string };
+  auto: { backend: string; reason: string | null; probe: unknown };
+  backends: BackendRow[];
+  bundle: BundleSizes;
+  full: FullFigures | null;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+const ms = (value: number) => value.toFixed(1);
+
+export function machine(browser: string): BenchReport['machine'] {
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    browser,
+  };
+}
+
+function backendLines(row: BackendRow): string[] {
+  if ('skipped' in row) return [`${row.asked.padEnd(6)} did not initialise (${row.skipped})`];
+  const { bench } = row;
+  const ours = bench.ours.medianMs;
+  const fit = bench.fit?.medianMs ?? Number.NaN;
+  return [
+    `${row.backend.padEnd(6)} ours ${ms(ours)} ms/step (p10 ${ms(bench.ours.p10Ms)}, p90 ${ms(bench.ours.p90Ms)}, n=${bench.ours.steps})` +
+      ` | model.fit ${ms(fit)} ms/step (n=${bench.fit?.steps ?? 0}) | ratio ${(fit / ours).toFixed(2)}x`,
+    `       ${Math.round((bench.batchSize * 1000) / ours)} samples/s, ${(MFLOP_PER_STEP / ours).toFixed(2)} GFLOP/s` +
+      ` | UI loop ${ms(row.uiMsPerStep)} ms/step over ${row.uiSteps} steps`,
+    `       data ready ${row.dataReadyMs} ms after load | first loss ${row.firstLossMs} ms after Train` +
+      ` | long tasks >50 ms in ${Math.round(row.windowMs / 1000)} s: ${row.longTasks.count} (max ${row.longTasks.maxMs} ms)`,
+    `       heap page ${mb(row.heapStart.page)} -> ${mb(row.heapEnd.page)}, worker ${mb(row.heapStart.worker)} -> ${mb(row.heapEnd.worker)}` +
+      ` | tensors ${row.tensorsStart.numTensors} (${mb(row.tensorsStart.numBytes)}) -> ${row.tensorsEnd.numTensors} (${mb(row.tensorsEnd.numBytes)})`,
+  ];
+}
+
+export function printReport(report: BenchReport): void {
+  const { machine: m, bundle, auto, full } = report;
+  const lines = [
+    `Latent Lab benchmark, ${report.date}`,
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memGb} GB, ${m.os}; ${m.browser}`,
+    `auto-pick: ${auto.backend}${auto.reason ? ` (${auto.reason})` : ''}; probe ${JSON.stringify(auto.probe)}`,
+    '',
+    ...report.backends.flatMap(backendLines),
+    '',
+    `JS before first click: ${kb(bundle.pageJsGzipBytes)} gzip in ${bundle.pageJs.length} files` +
+      ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); worker chunk ${kb(bundle.workerGzipBytes)} gzip`,
+  ];
+  if (full) {
+    lines.push(
+      '',
+      `full run on ${full.backend}: ${full.wallS.toFixed(1)} s wall from Train to done` +
+        ` (${full.trainingS.toFixed(1)} s training clock, ${full.steps} steps, ${full.longTasks} long tasks)`,
+      'epoch  train BCE  val BCE  at (s)  tensors  tensor MB  worker heap',
+      ...full.epochs.map(
+        (e) =>
+          `${String(e.epoch).padStart(5)}  ${e.trainLoss.toFixed(4).padStart(9)}  ${e.valLoss.toFixed(4).padStart(7)}` +
+          `  ${e.atS.toFixed(1).padStart(6)}  ${String(e.memory?.numTensors ?? '–').padStart(7)}` +
+          `  ${mb(e.memory?.numBytes ?? null).padStart(9)}  ${mb(e.workerHeapBytes)}`,
+      ),
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+export function writeReport(report: BenchReport): string {
+  mkdirSync('bench-results', { recursive: true });
+  const file = `bench-results/bench-${report.date.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  return file;
+}

@@ -1,0 +1,33 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const speeds = (page: Page) => page.locator('.ll-status__speeds');
+
+test('auto measures the backends once per device, shows the speeds and offers the others', async ({
+  page,
+}) => {
+  await page.goto('./?epochs=1&trainSize=500');
+  // No GPU here: WebGL is not timed (software renderer), WebAssembly is, and wins.
+  await expect(speeds(page)).toContainText(
+    /Measured: WebGL not measured, WebAssembly \d+ ms\/step/,
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(page.getByText(/Computing with WebAssembly/)).toBeVisible();
+
+  // Same browser profile: the probe's answer comes from IndexedDB.
+  await page.reload();
+  await expect(speeds(page)).toContainText(/Measured earlier on this device: .*WebAssembly \d+/, {
+    timeout: 60_000,
+  });
+
+  // The override keeps the other parameters and forces the backend (no probe then).
+  await speeds(page).getByRole('link', { name: 'JavaScript' }).click();
+  await expect(page).toHaveURL(/epochs=1&trainSize=500&backend=cpu/);
+  await expect(page.getByText(/Computing with plain JavaScript/)).toBeVisible({ timeout: 60_000 });
+  await expect(speeds(page)).not.toContainText('Measured');
+  await expect(speeds(page).getByRole('link', { name: 'automatic' })).toHaveAttribute(
+    'href',
+    /\?epochs=1&trainSize=500$/,
+  );
+});

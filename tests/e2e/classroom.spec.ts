@@ -1,0 +1,246 @@
+/**
+ * Issue 6: presenter mode, the lecture keys, the shareable link (Copy link, QR code), the epoch
+ * announcement, the loss table, and axe-core scans of both layouts before and after training.
+ */
+import { createRequire } from 'node:module';
+import QRCode from 'qrcode';
+import { expect, test, type Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+// The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
+test.use({ bypassCSP: true });
+
+async function openReady(page: Page, query: string) {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const digitButton = (page: Page, digit: number) =>
+  page
+    .getByRole('group', { name: /Choose a digit/ })
+    .getByRole('button', { name: String(digit), exact: true });
+const lossChart = (page: Page) => page.getByRole('img', { name: /^Loss chart/ });
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme ?? '');
+const settings = (page: Page) => page.getByRole('region', { name: /Settings/ });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  return page.evaluate(async () => {
+    type Run = (context: { exclude: string[][] }) => Promise<AxeResults>;
+    const axe = (window as unknown as { axe: { run: Run } }).axe;
+    // Issue 5's "Open in playground" buttons (in progress) have an aria-label that does not start
+    // with their visible text (label-content-name-mismatch); reported to its owner.
+    const results = await axe.run({ exclude: [['.ll-sample__open']] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+interface AxeResults {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+async function bodyFontSize(page: Page): Promise<number> {
+  // The page's own size and a panel's: the text every panel's words are sized from.
+  return page.evaluate(() =>
+    Math.min(
+      ...[document.body, document.querySelector('.ll-panel')].map((el) =>
+        el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0,
+      ),
+    ),
+  );
+}
+
+test('presenter mode fits 1920x1080 in big type, announces epochs, and axe is happy', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openReady(page, '?epochs=1&trainSize=3000');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await bodyFontSize(page)).toBeLessThan(24);
+
+  await button(page, 'Presenter mode').click();
+  await expect(button(page, 'Presenter mode')).toHaveAttribute('aria-pressed', 'true');
+  expect(await theme(page)).toBe('presenter');
+  expect(await bodyFontSize(page)).toBeGreaterThanOrEqual(24);
+  await expect(settings(page)).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Latent Lab', level: 1 })).toBeHidden();
+  for (const essential of [
+    button(page, 'Train'),
+    page.getByRole('status').filter({ hasText: /Epoch/ }),
+    lossChart(page),
+    page.getByRole('img', { name: 'Original digit 3' }),
+    digitButton(page, 0),
+  ]) {
+    await expect(essential).toBeInViewport();
+  }
+  const fits = () =>
+    page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+  expect(await fits()).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Train in presenter mode; the epoch end (not each batch) is announced. Focus leaves the
+  // Presenter mode button first: Space on a focused button presses that button.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(' ');
+  const announcer = page.locator('.ll-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toHaveText(
+    /^Finished epoch 1 of 1: training loss 0\.\d{4}, validation loss 0\.\d{4}\.$/,
+    { timeout: 120_000 },
+  );
+  await expect(button(page, 'Train')).toBeEnabled();
+  expect(await fits()).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Leaving restores the normal page.
+  await page.keyboard.press('p');
+  expect(await theme(page)).toBe('');
+  await expect(settings(page)).toBeVisible();
+  expect(await bodyFontSize(page)).toBeLessThan(24);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The chart as a table: the finished epoch's losses.
+  await page.getByRole('checkbox', { name: 'Show as table' }).check();
+  const table = page.getByRole('table', { name: 'Loss after each epoch' });
+  await expect(table.getByRole('rowheader', { name: '1', exact: true })).toBeVisible();
+  await expect(table).toContainText(/Latest batch\s*step 24/);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('every lecture key does what the sheet says, and nothing while typing', async ({ page }) => {
+  await openReady(page, '?epochs=1&trainSize=20000');
+
+  // Typing in a settings box: no training, no presenter mode, no digit change.
+  const epochsBox = page.getByLabel('Epochs', { exact: true });
+  await epochsBox.focus();
+  for (const key of [' ', 'p', 'r', 's', 'f', '3', '?', '.']) await page.keyboard.press(key);
+  await expect(button(page, 'Pause')).toBeDisabled();
+  expect(await theme(page)).toBe('');
+  await expect(digitButton(page, 0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await epochsBox.fill('1');
+  await epochsBox.blur();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  for (const row of ['Space', 'R', 'S', 'P', 'F', '?', '0 – 9', '←', '→']) {
+    await expect(sheet.getByRole('cell', { name: row, exact: true })).toBeVisible();
+  }
+  await expect(sheet.getByRole('row', { name: /^\. One training step/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await page.keyboard.press('3');
+  await expect(digitButton(page, 3)).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/Digit 3: samples 4–6 of/)).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText(/Digit 3: samples 1–3 of/)).toBeVisible();
+
+  await page.keyboard.press(' ');
+  await expect(button(page, 'Pause')).toBeEnabled();
+  await page.keyboard.press(' ');
+  await expect(button(page, 'Resume')).toBeEnabled();
+  const steps = async () => {
+    const label = (await lossChart(page).getAttribute('aria-label')) ?? '';
+    return Number((/([\d,]+) training steps/.exec(label)?.[1] ?? '0').replace(/,/g, ''));
+  };
+  await expect.poll(steps).toBeGreaterThan(0);
+  const before = await steps();
+  await page.keyboard.press('.');
+  await expect.poll(steps).toBe(before + 1);
+  await page.keyboard.press('s');
+  await expect(button(page, 'Train')).toBeEnabled();
+  await expect(button(page, 'Stop')).toBeDisabled();
+  await page.keyboard.press('r');
+  await expect(lossChart(page)).toHaveAttribute('aria-label', /no training steps yet/);
+
+  await page.keyboard.press('p');
+  expect(await theme(page)).toBe('presenter');
+  await page.keyboard.press('p');
+  expect(await theme(page)).toBe('');
+
+  await page.keyboard.press('f');
+  await expect(button(page, 'Full screen')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('f');
+  await expect(button(page, 'Full screen')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test.describe('shareable link', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('Copy link and the QR code reproduce settings, digit, sample and panels', async ({
+    page,
+    context,
+  }) => {
+    await openReady(page, '?epochs=1&trainSize=3000');
+    await page.getByLabel('Latent size', { exact: true }).fill('16');
+    await page.getByLabel('Seed', { exact: true }).fill('7');
+    await digitButton(page, 4).click();
+    await button(page, 'Next').click();
+    await page.getByRole('checkbox', { name: 'Show as table' }).check();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.toString())
+      .toBe('epochs=1&latentDim=16&trainSize=3000&seed=7&digit=4&sample=1&lossTable=1');
+
+    await button(page, 'Copy link').click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+
+    // The QR code holds exactly that link: each module of the drawn code matches its encoding.
+    await button(page, 'QR code').click();
+    // The QR panel is part of the link too (qr=1): the code holds the link as it is now.
+    await expect.poll(() => page.url()).toContain('qr=1');
+    const link = page.url();
+    const canvas = page.getByRole('img', { name: `QR code of ${link}` });
+    await expect(canvas).toBeVisible();
+    const expected = QRCode.create(link, { errorCorrectionLevel: 'M' }).modules;
+    await expect
+      .poll(() =>
+        canvas.evaluate((el, size) => {
+          const c = el as HTMLCanvasElement;
+          const margin = 3;
+          const scale = c.width / (size + 2 * margin);
+          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+          if (!pixels) return [];
+          const dark: number[] = [];
+          for (let r = 0; r < size; r++) {
+            for (let col = 0; col < size; col++) {
+              const x = Math.floor((margin + col + 0.5) * scale);
+              const y = Math.floor((margin + r + 0.5) * scale);
+              dark.push(pixels[(y * c.width + x) * 4] < 128 ? 1 : 0);
+            }
+          }
+          return dark;
+        }, expected.size),
+      )
+      .toEqual(Array.from(expected.data));
+
+    const student = await context.newPage();
+    await openReady(student, copied.replace(/^https?:\/\/[^/]+\//, ''));
+    await expect(student.getByLabel('Latent size', { exact: true })).toHaveValue('16');
+    await expect(student.getByLabel('Seed', { exact: true })).toHaveValue('7');
+    await expect(student.getByLabel('Epochs', { exact: true })).toHaveValue('1');
+    await expect(digitButton(student, 4)).toHaveAttribute('aria-pressed', 'true');
+    await expect(student.getByText(/Digit 4: samples 4–6 of/)).toBeVisible();
+    await expect(student.getByRole('table', { name: 'Loss after each epoch' })).toBeVisible();
+    expect(student.url()).toBe(copied);
+  });
+});
+
+test('at 200% zoom (1366x768 seen as 683x384) nothing spills sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 683, height: 384 });
+  await openReady(page, '?epochs=1&trainSize=3000');
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await button(page, 'Presenter mode').click();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expect(button(page, 'Train')).toBeVisible();
+});
