@@ -79,7 +79,7 @@ function SampleCard({
             type="button"
             className="ll-btn ll-sample__open"
             onClick={() => onOpen(index)}
-            aria-label={`Open test image #${index} in the playground`}
+            aria-label={`Open in playground: test image #${index}`}
           >
             Open in playground
           </button>

@@ -31,7 +31,7 @@ test('the latent playground: edit a code, draw, map, interpolate, worst rebuilds
   // 1. Open a sample, then move one of the units it relies on with the keyboard.
   const [first, second] = await shownIndices(page);
   await latentSection(page)
-    .getByRole('button', { name: `Open test image #${first} in the playground` })
+    .getByRole('button', { name: `Open in playground: test image #${first}` })
     .click();
   const decoded = play.getByRole('img', { name: 'What the decoder makes of the code' });
   await expect(decoded).toBeVisible();
