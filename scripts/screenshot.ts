@@ -1,6 +1,7 @@
 /**
- * `npx tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--train] [--full] [--presenter]`
- * Opens the app in headless Chromium, optionally trains until done, optionally turns on presenter
+ * `npx tsx scripts/screenshot.ts URL OUT.png [WIDTHxHEIGHT] [--train] [--full] [--presenter] [--dark]`
+ * Opens the app in headless Chromium (with --dark, as if the system asked for a dark theme),
+ * optionally trains until done, optionally turns on presenter
  * mode (the P key), and saves a screenshot.
  */
 import { chromium } from '@playwright/test';
@@ -13,6 +14,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
+    if (flags.includes('--dark')) await page.emulateMedia({ colorScheme: 'dark' });
     page.on('console', (message) => console.log(`[page] ${message.text()}`));
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     await page.goto(url);

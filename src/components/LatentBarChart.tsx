@@ -4,6 +4,7 @@ import type { ChartData, ChartOptions, ScriptableScaleContext } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { readChartColors, type ChartColors } from './chartColors';
 import { formatActivation } from './heatmapScale';
+import { LatentTable } from './LatentTable';
 import { latentBars, latentChartName, type BarValue, type LatentBars } from './latentChartData';
 
 // Only what a bar chart needs (the Bar component registers BarController itself).
@@ -201,12 +202,23 @@ export function LatentBarChart(props: LatentBarChartProps) {
   );
 
   return (
-    <div className="ll-latent-chart">
-      <Bar
-        data={data}
-        options={options}
-        updateMode="none"
-        aria-label={latentChartName(title, values.length, dead)}
+    <div className="ll-latent-chart-wrap">
+      <div className="ll-latent-chart">
+        <Bar
+          data={data}
+          options={options}
+          updateMode="none"
+          aria-label={latentChartName(title, values.length, dead)}
+        />
+      </div>
+      <LatentTable
+        title={title}
+        valuesLabel={valuesLabel}
+        values={values}
+        low={low}
+        high={high}
+        bandLabel={bandLabel}
+        dead={dead}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { DigitCanvas } from './DigitCanvas';
+import { MapCentresTable } from './MapCentresTable';
 
 /**
  * Paul Tol's "muted" scheme (nine colours, told apart with the common colour-vision
@@ -140,6 +141,7 @@ export const LatentMap = memo(function LatentMap({
             </li>
           ))}
         </ul>
+        <MapCentresTable coords={coords} labels={labels} />
         <div className="ll-map__hover" aria-live="polite">
           {hovered === null ? (
             <p className="ll-panel__note">

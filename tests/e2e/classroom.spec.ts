@@ -1,10 +1,11 @@
 /**
  * Issue 6: presenter mode, the lecture keys, the shareable link (Copy link, QR code), the epoch
- * announcement, the loss table, and axe-core scans of both layouts before and after training.
+ * announcement, the loss table, and axe-core scans of every view (sheet, QR panel, playground,
+ * saved models, settings) in normal and presenter mode, light and dark.
  */
 import { createRequire } from 'node:module';
-import QRCode from 'qrcode';
-import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
@@ -26,12 +27,15 @@ const lossChart = (page: Page) => page.getByRole('img', { name: /^Loss chart/ })
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme ?? '');
 const settings = (page: Page) => page.getByRole('region', { name: /Settings/ });
 
-async function seriousViolations(page: Page): Promise<string[]> {
+/** Serious or critical axe violations in the whole page, or only inside `within` if given. */
+async function seriousViolations(page: Page, within?: Locator): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core') });
-  return page.evaluate(async () => {
-    type Run = () => Promise<AxeResults>;
+  // axe.run takes an element as its context, so a scan of one panel is run from that element.
+  const target = within ?? page.locator('html');
+  return target.evaluate(async (element) => {
+    type Run = (context: Element) => Promise<AxeResults>;
     const axe = (window as unknown as { axe: { run: Run } }).axe;
-    const results = await axe.run();
+    const results = await axe.run(element);
     return results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -191,34 +195,27 @@ test.describe('shareable link', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
 
-    // The QR code holds exactly that link: each module of the drawn code matches its encoding.
+    // The QR code decodes, with an independent decoder (jsQR), to the link as it is now; the QR
+    // panel is part of the link too (qr=1).
     await button(page, 'QR code').click();
-    // The QR panel is part of the link too (qr=1): the code holds the link as it is now.
     await expect.poll(() => page.url()).toContain('qr=1');
     const link = page.url();
     const canvas = page.getByRole('img', { name: `QR code of ${link}` });
     await expect(canvas).toBeVisible();
-    const expected = QRCode.create(link, { errorCorrectionLevel: 'M' }).modules;
-    await expect
-      .poll(() =>
-        canvas.evaluate((el, size) => {
-          const c = el as HTMLCanvasElement;
-          const margin = 3;
-          const scale = c.width / (size + 2 * margin);
-          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-          if (!pixels) return [];
-          const dark: number[] = [];
-          for (let r = 0; r < size; r++) {
-            for (let col = 0; col < size; col++) {
-              const x = Math.floor((margin + col + 0.5) * scale);
-              const y = Math.floor((margin + r + 0.5) * scale);
-              dark.push(pixels[(y * c.width + x) * 4] < 128 ? 1 : 0);
-            }
-          }
-          return dark;
-        }, expected.size),
-      )
-      .toEqual(Array.from(expected.data));
+    // The code is drawn after the qrcode chunk loads, so poll until the pixels decode.
+    const decodeCanvas = async () => {
+      const image = await canvas.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+        return { rgba: Array.from(data ?? []), width: c.width, height: c.height };
+      });
+      if (image.rgba.length !== image.width * image.height * 4) return null;
+      return jsQR(Uint8ClampedArray.from(image.rgba), image.width, image.height)?.data ?? null;
+    };
+    await expect.poll(decodeCanvas).toBe(link);
+    // ...which is also what Copy link now copies.
+    await button(page, 'Copy link').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
     const student = await context.newPage();
     await openReady(student, copied.replace(/^https?:\/\/[^/]+\//, ''));
@@ -241,4 +238,70 @@ test('at 200% zoom (1366x768 seen as 683x384) nothing spills sideways', async ({
   await button(page, 'Presenter mode').click();
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expect(button(page, 'Train')).toBeVisible();
+});
+
+test('axe finds nothing serious in any view, normal and presenter, light and dark', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openReady(page, '?epochs=1&trainSize=3000');
+  const savedModels = page.getByRole('region', { name: 'Saved models' });
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const qrPanel = page.locator('.ll-qr');
+  const playground = page.getByRole('region', { name: /Latent playground/ });
+  const latentSection = page.getByRole('region', { name: /Inside the bottleneck/ });
+
+  // Every view once, scanned on its own so a failure names the view it is in.
+  const scanViews = async (scheme: string) => {
+    for (const [name, view] of [
+      ['settings', settings(page)],
+      ['saved models', savedModels],
+    ] as const) {
+      await expect(view, `${scheme}: ${name}`).toBeVisible();
+      expect(await seriousViolations(page, view), `${scheme}: ${name}`).toEqual([]);
+    }
+    await page.keyboard.press('?');
+    await expect(sheet).toBeVisible();
+    expect(await seriousViolations(page, sheet), `${scheme}: shortcut sheet`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+
+    await button(page, 'QR code').click();
+    await expect(qrPanel).toBeVisible();
+    expect(await seriousViolations(page, qrPanel), `${scheme}: QR panel`).toEqual([]);
+    expect(await seriousViolations(page), `${scheme}: whole page`).toEqual([]);
+    await button(page, 'QR code').click();
+    await expect(qrPanel).toBeHidden();
+
+    await button(page, 'Presenter mode').click();
+    expect(await theme(page)).toBe('presenter');
+    expect(await seriousViolations(page), `${scheme}: presenter`).toEqual([]);
+    await button(page, 'Presenter mode').click();
+    expect(await theme(page)).toBe('');
+  };
+
+  await scanViews('light');
+
+  // The playground appears once a trained model's sample is opened in it.
+  await button(page, 'Train').click();
+  await expect(latentSection.getByText(/after 24 training steps/)).toBeVisible({
+    timeout: 120_000,
+  });
+  await latentSection
+    .getByRole('button', { name: /^Open in playground: test image #\d+$/ })
+    .first()
+    .click();
+  await expect(
+    playground.getByRole('img', { name: 'What the decoder makes of the code' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page, playground), 'light: playground').toEqual([]);
+  expect(await seriousViolations(page), 'light: trained page').toEqual([]);
+
+  // The dark theme follows the system setting; the same views, trained and with the playground.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+    true,
+  );
+  expect(await seriousViolations(page, playground), 'dark: playground').toEqual([]);
+  await scanViews('dark');
 });

@@ -105,4 +105,9 @@ test('with latentDim=8 every chart has 8 bars and the heatmap 8 columns', async 
   const heatmap = section.getByRole('table', { name: /Digit fingerprints/ });
   await expect(heatmap.locator('thead th')).toHaveCount(1 + 8 + 1);
   await expect(heatmap.getByRole('rowheader')).toHaveCount(10);
+
+  // Every bar chart has its numbers as a table too: one row per unit.
+  await section.getByRole('article').first().getByText('Show as table').click();
+  const table = section.getByRole('table', { name: /^Latent code of test image #\d+/ });
+  await expect(table.getByRole('rowheader')).toHaveCount(8);
 });

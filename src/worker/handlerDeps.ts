@@ -1,0 +1,45 @@
+/**
+ * What the message handler is given: where it posts, and the pieces a test swaps for fakes
+ * (the dataset loader, the backend choice, trainers, the model store, the GPU guard).
+ */
+import type { TrainingConfig } from '../shared/config';
+import type { FromWorker } from '../shared/protocol';
+import type { BackendDecision } from './backend';
+import type { GpuGuard } from './contextLoss';
+import type { DataProgress, MnistData } from './dataset';
+import type { ModelStore } from './modelStore';
+import type { LoadedPretrained } from './pretrainedOps';
+import type { Trainer, TrainerEvents } from './trainer';
+
+export type Post = (message: FromWorker, transfer: Transferable[]) => void;
+
+export interface DatasetLoader {
+  load(onProgress: (progress: DataProgress) => void): Promise<MnistData>;
+}
+
+export interface TrainerOptions {
+  config: TrainingConfig;
+  train: { pixels: Uint8Array; count: number };
+  test: { pixels: Uint8Array; count: number };
+  probes: Uint8Array;
+  events: TrainerEvents;
+  /** Weights to start from instead of fresh ones, and the steps they were trained for. */
+  model?: Trainer['network'];
+  priorSteps?: number;
+  stepsPerSecond?: number | null;
+  /** GPU context loss (issue 9): is it lost now, and "it looks lost, recover". */
+  gpuLost?: () => boolean;
+  onGpuLost?: () => void;
+}
+
+export interface HandlerDeps {
+  createLoader(baseUrl: string): DatasetLoader;
+  selectBackend(choice: TrainingConfig['backend']): Promise<BackendDecision>;
+  createTrainer(options: TrainerOptions): Trainer;
+  /** Where saved models live; IndexedDB unless a test gives another. */
+  openModelStore?: () => ModelStore;
+  /** Watches the WebGL context and rebuilds a backend after a loss (issue 9). */
+  createGpuGuard?: (onLost: () => void) => GpuGuard;
+  /** Fetches the shipped pretrained model (tf.loadLayersModel in the worker). */
+  loadPretrained?(baseUrl: string): Promise<LoadedPretrained>;
+}
