@@ -28,7 +28,7 @@ export function initialClassroom(search: string): ClassroomState {
 export type ClassroomStore = Store<ClassroomState>;
 
 export function createClassroom(search: string): ClassroomStore {
-  return createStore(initialClassroom(search));
+  return createStore(initialClassroom(search), 'sync');
 }
 
 type Flag = 'presenter' | 'sheetOpen' | 'lossTable' | 'qr';

@@ -19,7 +19,14 @@ function scheduleFrame(callback: () => void): void {
   }
 }
 
-export function createStore<S>(initial: S): Store<S> {
+/**
+ * `frame` (the default) suits state fed by the worker's stream of messages. `sync` suits state
+ * changed only by the user's own clicks and keys: a controlled checkbox must see its new value
+ * in the same event, or React puts the old one back until the next frame.
+ */
+export type NotifyMode = 'frame' | 'sync';
+
+export function createStore<S>(initial: S, notifyMode: NotifyMode = 'frame'): Store<S> {
   let state = initial;
   let notifyPending = false;
   const listeners = new Set<() => void>();
@@ -35,7 +42,9 @@ export function createStore<S>(initial: S): Store<S> {
       const next = update(state);
       if (next === state) return;
       state = next;
-      if (!notifyPending) {
+      if (notifyMode === 'sync') {
+        notify();
+      } else if (!notifyPending) {
         notifyPending = true;
         scheduleFrame(notify);
       }
