@@ -121,36 +121,60 @@ export interface LossPoint {
   loss: number;
 }
 
+/** Bytes and files of the dataset download so far. */
+export interface DataProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  filesDone: number;
+  filesTotal: number;
+  currentFile: string;
+  /** Set while a file is fetched again after a fault: what failed and which try this is. */
+  retryNote?: string;
+}
+
+/** The dataset is decoded and verified: what the page needs from it. */
+export interface DatasetReady {
+  trainCount: number;
+  testCount: number;
+  totalBytes: number;
+  /** SHA-256 (hex) of every decoded pixel of each split, in IDX order. */
+  pixelDigests: { train: string; test: string };
+  credit: DatasetCredit;
+  /** Samples for the dataset strip. */
+  samples: DigitSamples;
+  /** The 10 fixed probe digits (one per class) whose reconstructions are shown. */
+  probes: DigitSamples;
+  /**
+   * A copy of the whole test split (never the worker's own buffers, which are transferred
+   * away), so the page can draw any test image the latent views pick.
+   */
+  test: { pixels: Uint8Array; labels: Uint8Array };
+  loadMs: number;
+}
+
+/** Where a run stands. */
+export interface RunProgress {
+  /** 1-based epoch in progress. */
+  epoch: number;
+  epochs: number;
+  /** Global steps done so far. */
+  step: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  samplesPerSecond: number;
+  /** Training time so far, pauses excluded. */
+  elapsedMs: number;
+}
+
+/** A progress report: where the run stands, and the batch losses new since the last one. */
+export interface ProgressReport extends RunProgress {
+  /** New batch losses since the last progress message (a delta, not the history). */
+  losses: LossPoint[];
+}
+
 export type FromWorker =
-  | {
-      type: 'dataProgress';
-      loadedBytes: number;
-      totalBytes: number;
-      filesDone: number;
-      filesTotal: number;
-      currentFile: string;
-      /** Set while a file is fetched again after a fault: what failed and which try this is. */
-      retryNote?: string;
-    }
-  | {
-      type: 'dataReady';
-      trainCount: number;
-      testCount: number;
-      totalBytes: number;
-      /** SHA-256 (hex) of every decoded pixel of each split, in IDX order. */
-      pixelDigests: { train: string; test: string };
-      credit: DatasetCredit;
-      /** Samples for the dataset strip. */
-      samples: DigitSamples;
-      /** The 10 fixed probe digits (one per class) whose reconstructions are shown. */
-      probes: DigitSamples;
-      /**
-       * A copy of the whole test split (never the worker's own buffers, which are transferred
-       * away), so the page can draw any test image the latent views pick.
-       */
-      test: { pixels: Uint8Array; labels: Uint8Array };
-      loadMs: number;
-    }
+  | ({ type: 'dataProgress' } & DataProgress)
+  | ({ type: 'dataReady' } & DatasetReady)
   | { type: 'dataError'; file: string; fault: DataFault; message: string; retryable: boolean }
   /** Saved models (issue 9): the browser's list, newest first. */
   | { type: 'savedModels'; models: SavedModelInfo[] }
@@ -175,22 +199,7 @@ export type FromWorker =
     }
   | { type: 'modelSummary'; summary: ModelSummary }
   | { type: 'runState'; runId: number; state: RunState }
-  | {
-      type: 'progress';
-      runId: number;
-      /** 1-based epoch in progress. */
-      epoch: number;
-      epochs: number;
-      /** Global steps done so far. */
-      step: number;
-      stepsPerEpoch: number;
-      totalSteps: number;
-      /** New batch losses since the last progress message (a delta, not the history). */
-      losses: LossPoint[];
-      samplesPerSecond: number;
-      /** Training time so far, pauses excluded. */
-      elapsedMs: number;
-    }
+  | ({ type: 'progress'; runId: number } & ProgressReport)
   | { type: 'epochEnd'; runId: number; epoch: number; trainLoss: number; valLoss: number }
   /** Reconstructions of the probes, 10 x 784 values in [0, 1]. runId is null before any run. */
   | {

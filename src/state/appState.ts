@@ -5,11 +5,12 @@
 import type { ConfigProblem, TrainingConfig, BackendName } from '../shared/config';
 import type {
   DataFault,
-  DatasetCredit,
-  DigitSamples,
+  DataProgress,
+  DatasetReady,
   FromWorker,
   LossPoint,
   ModelSummary,
+  RunProgress,
   RunState,
 } from '../shared/protocol';
 import type { BackendProbe } from '../shared/bench';
@@ -17,28 +18,9 @@ import { initialLab, type LabState } from './labState';
 import { initialLatentView, type LatentViewState } from './latentView';
 import { applyReliabilityMessage, initialReliability, type ReliabilityState } from './reliability';
 
-export interface DataProgressState {
-  loadedBytes: number;
-  totalBytes: number;
-  filesDone: number;
-  filesTotal: number;
-  currentFile: string;
-  /** Set while a file is fetched again after a fault. */
-  retryNote?: string;
-}
-
-export interface ReadyData {
-  trainCount: number;
-  testCount: number;
-  totalBytes: number;
-  pixelDigests: { train: string; test: string };
-  credit: DatasetCredit;
-  samples: DigitSamples;
-  probes: DigitSamples;
-  /** The whole test split, for the latent views to draw any test image. */
-  test: { pixels: Uint8Array; labels: Uint8Array };
-  loadMs: number;
-}
+/** The page keeps the worker's own shapes for download progress and the ready dataset. */
+export type DataProgressState = DataProgress;
+export type ReadyData = DatasetReady;
 
 /** The latest latent codes of the whole test set, and which weights they came from. */
 export interface LatentCodes {
@@ -71,15 +53,7 @@ export interface EpochSummary {
   valLoss: number;
 }
 
-export interface RunProgress {
-  epoch: number;
-  epochs: number;
-  step: number;
-  stepsPerEpoch: number;
-  totalSteps: number;
-  samplesPerSecond: number;
-  elapsedMs: number;
-}
+export type { RunProgress };
 
 export interface AppState {
   config: TrainingConfig;

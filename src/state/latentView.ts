@@ -3,6 +3,7 @@
  * (randomness comes in as a seed) so they can be tested, and so a later presenter mode can
  * drive the same state from other keys.
  */
+import { mulberry32 } from '../shared/random';
 
 /** Samples of the chosen digit on screen at once: the notebook shows 3 per digit. */
 export const SAMPLES_ON_SCREEN = 3;
@@ -43,21 +44,9 @@ export function setPerChartScale(view: LatentViewState, perChart: boolean): Late
   return { ...view, perChartScale: perChart };
 }
 
-/** mulberry32 (as the worker shuffles with): tiny, seedable, the same in every engine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `items` in a random order fixed by `seed` (Fisher–Yates). */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

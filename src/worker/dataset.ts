@@ -5,7 +5,7 @@
  * the small manifest, which is read afresh on every try.
  */
 import { SPLIT_NAMES, type FileEntry, type SheetEntry, type SplitName } from '../shared/manifest';
-import type { DatasetCredit } from '../shared/protocol';
+import type { DataProgress, DatasetCredit } from '../shared/protocol';
 import { unpackSheet } from '../shared/sprites';
 import { DataLoadError, dataErrors } from './dataLoadError';
 import { DecodedSizeError, decodeSheet, type SheetDecoder } from './decodeSheet';
@@ -36,15 +36,7 @@ export interface MnistData {
   pixelDigests: { train: string; test: string };
 }
 
-export interface DataProgress {
-  loadedBytes: number;
-  totalBytes: number;
-  filesDone: number;
-  filesTotal: number;
-  currentFile: string;
-  /** Set while a file is being fetched again after a fault, e.g. "train-02.png: try 2 of 3 (...)". */
-  retryNote?: string;
-}
+export type { DataProgress } from '../shared/protocol';
 
 export interface DatasetLoaderOptions {
   /** Absolute URL of the folder that holds manifest.json. */

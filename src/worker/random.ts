@@ -4,23 +4,9 @@
  * cannot be seeded at all, so every source of randomness in a run is derived from config.seed here.
  */
 
-/** A generator of floats in [0, 1). */
-export type Rng = () => number;
+import { mulberry32, type Rng } from '../shared/random';
 
-/**
- * mulberry32: 32 bits of state, good enough statistics for shuffling, and bit-identical in
- * every JavaScript engine (only 32-bit integer arithmetic via Math.imul and >>>).
- */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** A uniform integer in [0, n). */
 function below(n: number, rng: Rng): number {

@@ -1,24 +1,12 @@
 /** What a Trainer tells the outside world, and what it needs to be built. */
 import type * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../shared/config';
-import type { LossPoint, RunState } from '../shared/protocol';
+import type { ProgressReport, RunState } from '../shared/protocol';
 import type { PixelSet } from './batches';
 import type { Schedule } from './schedule';
 
-export interface ProgressEvent {
-  /** 1-based epoch in progress. */
-  epoch: number;
-  epochs: number;
-  /** Global steps done so far. */
-  step: number;
-  stepsPerEpoch: number;
-  totalSteps: number;
-  /** Losses read since the previous progress event. */
-  losses: LossPoint[];
-  samplesPerSecond: number;
-  /** Training time, pauses excluded. */
-  elapsedMs: number;
-}
+/** What the trainer reports as it goes: the protocol's progress report, minus the run id. */
+export type ProgressEvent = ProgressReport;
 
 export interface EpochEndEvent {
   epoch: number;
