@@ -2,8 +2,7 @@
  * The lecture's keyboard: the training verbs, presenter mode, full screen and the shortcut
  * sheet, in the same key-to-action table as the latent keys, so the sheet prints one list.
  */
-import { useEffect, useRef } from 'react';
-import { findBinding, shouldIgnoreKey, type KeyBinding, type KeyLike } from './useLatentKeys';
+import { shouldIgnoreKey, useKeyBindings, type KeyBinding, type KeyLike } from './useLatentKeys';
 
 export interface LectureActions {
   /** Train when nothing runs, Pause while running, Resume while paused. */
@@ -63,20 +62,5 @@ export function ignoreLectureKey(event: KeyLike): boolean {
 
 /** Listens on the window; always calls the newest bindings. */
 export function useLectureKeys(bindings: KeyBinding[]): void {
-  const latest = useRef(bindings);
-  useEffect(() => {
-    latest.current = bindings;
-  }, [bindings]);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (ignoreLectureKey(event)) return;
-      const binding = findBinding(latest.current, event.key);
-      if (!binding) return;
-      // Space would scroll the page away from the chart being discussed.
-      event.preventDefault();
-      binding.run(event.key);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useKeyBindings(bindings, true, ignoreLectureKey);
 }

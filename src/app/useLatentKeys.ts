@@ -69,8 +69,15 @@ export function findBinding(bindings: KeyBinding[], key: string): KeyBinding | u
   return bindings.find((binding) => binding.keys.includes(key));
 }
 
-/** Listens on the window while `enabled`; always calls the newest bindings. */
-export function useKeyBindings(bindings: KeyBinding[], enabled: boolean): void {
+/**
+ * Listens on the window while `enabled`; always calls the newest bindings. `ignore` says which
+ * key presses belong to something else (typing in a field, by default).
+ */
+export function useKeyBindings(
+  bindings: KeyBinding[],
+  enabled: boolean,
+  ignore: (event: KeyboardEvent) => boolean = shouldIgnoreKey,
+): void {
   const latest = useRef(bindings);
   useEffect(() => {
     latest.current = bindings;
@@ -79,14 +86,14 @@ export function useKeyBindings(bindings: KeyBinding[], enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (shouldIgnoreKey(event)) return;
+      if (ignore(event)) return;
       const binding = findBinding(latest.current, event.key);
       if (!binding) return;
-      // Arrows would otherwise scroll the page away from the charts being discussed.
+      // Arrows and Space would otherwise scroll the page away from the charts being discussed.
       event.preventDefault();
       binding.run(event.key);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [enabled, ignore]);
 }
