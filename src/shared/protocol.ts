@@ -7,6 +7,9 @@ import type { BackendName, TrainingConfig } from './config';
 import type { PretrainedHistory, PretrainedInfo, TimelineFrame } from './pretrained';
 import type { ModelHistory, SavedModelInfo, SavedModelMeta } from './savedModel';
 import type { BackendProbe, BenchmarkRequest, BenchmarkResult, Diagnostics } from './bench';
+import type { DataProgress, DatasetReady, ProgressReport } from './progress';
+
+export type { DataProgress, DatasetReady, ProgressReport, RunProgress } from './progress';
 
 // ---------- page -> worker ----------
 
@@ -119,57 +122,6 @@ export interface LossPoint {
   /** Fractional epoch at the end of that batch, e.g. 0.5 halfway through epoch 1. */
   epoch: number;
   loss: number;
-}
-
-/** Bytes and files of the dataset download so far. */
-export interface DataProgress {
-  loadedBytes: number;
-  totalBytes: number;
-  filesDone: number;
-  filesTotal: number;
-  currentFile: string;
-  /** Set while a file is fetched again after a fault: what failed and which try this is. */
-  retryNote?: string;
-}
-
-/** The dataset is decoded and verified: what the page needs from it. */
-export interface DatasetReady {
-  trainCount: number;
-  testCount: number;
-  totalBytes: number;
-  /** SHA-256 (hex) of every decoded pixel of each split, in IDX order. */
-  pixelDigests: { train: string; test: string };
-  credit: DatasetCredit;
-  /** Samples for the dataset strip. */
-  samples: DigitSamples;
-  /** The 10 fixed probe digits (one per class) whose reconstructions are shown. */
-  probes: DigitSamples;
-  /**
-   * A copy of the whole test split (never the worker's own buffers, which are transferred
-   * away), so the page can draw any test image the latent views pick.
-   */
-  test: { pixels: Uint8Array; labels: Uint8Array };
-  loadMs: number;
-}
-
-/** Where a run stands. */
-export interface RunProgress {
-  /** 1-based epoch in progress. */
-  epoch: number;
-  epochs: number;
-  /** Global steps done so far. */
-  step: number;
-  stepsPerEpoch: number;
-  totalSteps: number;
-  samplesPerSecond: number;
-  /** Training time so far, pauses excluded. */
-  elapsedMs: number;
-}
-
-/** A progress report: where the run stands, and the batch losses new since the last one. */
-export interface ProgressReport extends RunProgress {
-  /** New batch losses since the last progress message (a delta, not the history). */
-  losses: LossPoint[];
 }
 
 export type FromWorker =

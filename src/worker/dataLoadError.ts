@@ -6,7 +6,7 @@ import type { DataFault } from '../shared/protocol';
 
 /**
  * Faults a second try can cure. Besides a flaky network, a deploy caught halfway (a new
- * manifest beside old files, or the reverse) shows up as any of the data faults, and the
+ * manifest beside old files, or the reverse) can show up as every kind of data fault, and the
  * loader re-reads the manifest on every try. Only a browser that lacks a feature is final.
  */
 const RETRYABLE: ReadonlySet<DataFault> = new Set<DataFault>([
