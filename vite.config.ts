@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { cspPlugin, offlinePlugin } from './scripts/vite-plugin-offline.ts';
+import { resolveBasePath } from './scripts/lib/basePath.ts';
 
-// A relative base lets dist/ be served from any folder of any static host.
+// A relative base lets dist/ be served from any folder of any static host; BASE_PATH=/folder/
+// pins it (docs/deploy.md).
 export default defineConfig({
-  base: './',
+  base: resolveBasePath(process.env.BASE_PATH),
   // offline: the service worker and its file list; csp: the built page's security policy.
   plugins: [react(), offlinePlugin(), cspPlugin()],
   worker: { format: 'es' },

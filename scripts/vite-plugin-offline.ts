@@ -85,7 +85,8 @@ export function offlinePlugin(): Plugin {
       for (const file of built) {
         version.update(file.fileName).update(file.type === 'chunk' ? file.code : file.source);
       }
-      // public/ files other than the dataset (the favicon) are copied as they are.
+      // public/ files other than the dataset (favicon, web app manifest and icons, pretrained
+      // model) are copied as they are, and cached too so the installed app starts offline.
       const publicFiles = existsSync(publicDir)
         ? listFiles(publicDir).filter((f) => !f.startsWith(`${DATA_DIR}/`))
         : [];

@@ -10,6 +10,7 @@ import { Intro } from '../components/Intro';
 import { LoadingPanel } from '../components/LoadingPanel';
 import { LossChart } from '../components/LossChart';
 import { ModelSummaryPanel } from '../components/ModelSummaryPanel';
+import { KerasCodePanel } from '../components/KerasCodePanel';
 import { Reconstructions } from '../components/Reconstructions';
 import { StatusPanel } from '../components/StatusPanel';
 import { DataCheck } from './DataCheck';
@@ -164,6 +165,10 @@ export function App({ store, controller }: AppProps) {
               explainer={modelExplainer(state.summary.totalParams, state.summary.latentDim)}
             />
           )}
+          <KerasCodePanel
+            config={state.config}
+            draftHasErrors={Object.values(lab.errors).some(Boolean)}
+          />
           {ready && (
             <DatasetPanel
               trainCount={ready.trainCount}

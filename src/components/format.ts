@@ -1,10 +1,12 @@
 /** Small, pure formatters shared by the components. English only, like the rest of the UI. */
 
 const LOCALE = 'en-US';
+// Made once: number.toLocaleString(locale) builds a new formatter on every call.
+const INT_FORMAT = new Intl.NumberFormat(LOCALE);
 
 /** 4690 -> "4,690". */
 export function formatInt(value: number): string {
-  return Math.round(value).toLocaleString(LOCALE);
+  return INT_FORMAT.format(Math.round(value));
 }
 
 /** A loss with a fixed number of decimals, e.g. 0.1234. */

@@ -33,6 +33,19 @@ export class DataLoadError extends Error {
   }
 }
 
+/** A decoder may throw this when the image is not the size the manifest promised. */
+export class DecodedSizeError extends Error {
+  override name = 'DecodedSizeError';
+  readonly width: number;
+  readonly height: number;
+
+  constructor(width: number, height: number) {
+    super(`The image is ${width} x ${height} pixels.`);
+    this.width = width;
+    this.height = height;
+  }
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 export const dataErrors = {

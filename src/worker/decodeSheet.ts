@@ -1,8 +1,13 @@
 /**
- * The browser's own PNG decoder, used from a worker (no DOM, no <img>): createImageBitmap
- * decodes off the main thread and an OffscreenCanvas hands back the pixels.
+ * Sprite sheet decoding in the worker. The build's 8-bit gray PNGs take the fast path in
+ * grayPng.ts; anything else (or a browser without DecompressionStream) goes to the browser's
+ * own decoder: createImageBitmap decodes off the main thread and an OffscreenCanvas hands back
+ * the pixels (no DOM, no <img>).
  */
-import { DataLoadError } from './dataLoadError';
+import { DataLoadError, DecodedSizeError } from './dataLoadError';
+import { decodeGrayPng } from './grayPng';
+
+export { DecodedSizeError } from './dataLoadError';
 
 /** Decodes a grayscale PNG to one byte per pixel (width * height bytes, row-major). */
 export type SheetDecoder = (
@@ -22,20 +27,7 @@ function unsupported(feature: string): DataLoadError {
   );
 }
 
-/** A decoder may throw this when the image is not the size the manifest promised. */
-export class DecodedSizeError extends Error {
-  override name = 'DecodedSizeError';
-  readonly width: number;
-  readonly height: number;
-
-  constructor(width: number, height: number) {
-    super(`The image is ${width} x ${height} pixels.`);
-    this.width = width;
-    this.height = height;
-  }
-}
-
-export const decodeSheet: SheetDecoder = async (png, width, height) => {
+const decodeWithBrowser: SheetDecoder = async (png, width, height) => {
   if (typeof createImageBitmap !== 'function') throw unsupported('createImageBitmap');
   if (typeof OffscreenCanvas !== 'function') throw unsupported('OffscreenCanvas');
 
@@ -64,3 +56,6 @@ export const decodeSheet: SheetDecoder = async (png, width, height) => {
     bitmap.close();
   }
 };
+
+export const decodeSheet: SheetDecoder = async (png, width, height) =>
+  (await decodeGrayPng(png, width, height)) ?? decodeWithBrowser(png, width, height);

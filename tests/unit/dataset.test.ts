@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   DataLoadError,
   createDatasetLoader,
@@ -256,8 +256,23 @@ describe('createDatasetLoader', () => {
     expect(error.message).toMatch(/decoded to different pixels/);
   });
 
+  it('decodes the real sheets with the default decoder (DecompressionStream, no canvas)', async () => {
+    // Node has DecompressionStream but no createImageBitmap: only the gray-PNG path can work.
+    const server = fakeServer(data.files);
+    const loaded = await createDatasetLoader({ baseUrl: BASE_URL, fetch: server.fetch }).load(
+      ignore,
+    );
+    const reference = await loaderFor(fakeServer(data.files).fetch).load(ignore);
+    expect(loaded.train.pixels).toEqual(reference.train.pixels);
+    expect(loaded.test.pixels).toEqual(reference.test.pixels);
+  });
+
   it('says which browser feature is missing when the default decoder cannot run', async () => {
-    // Node has neither createImageBitmap nor OffscreenCanvas: the same as an old browser.
+    // Without DecompressionStream, createImageBitmap or OffscreenCanvas: an old browser.
+    vi.stubGlobal('DecompressionStream', undefined);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
     const server = fakeServer(data.files);
     const loader = createDatasetLoader({ baseUrl: BASE_URL, fetch: server.fetch });
     const error = await failure(loader.load(ignore));

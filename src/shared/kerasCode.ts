@@ -1,0 +1,129 @@
+/**
+ * The Python/Keras script that trains the same network as a run with the given settings. Pure
+ * (no DOM, no tfjs), so the page can show it and the tests can check it line by line; the layer
+ * names are the ones src/worker/model.ts gives, so weights exported from the page line up with
+ * the layers of this script's model.
+ */
+import { IMAGE_SIZE, TRAIN_IMAGES, type TrainingConfig } from './config';
+
+/** Every setting that changes the script; where the maths runs (backend) does not. */
+export type KerasCodeConfig = Omit<TrainingConfig, 'backend'>;
+
+/** The layers as in src/worker/model.ts (LAYER_SPECS), kept here so this file stays tfjs-free. */
+const INPUT_NAME = 'image';
+const LOSS_CLASSES: Record<TrainingConfig['loss'], string> = {
+  bce: 'BinaryCrossentropy',
+  mse: 'MeanSquaredError',
+};
+
+/**
+ * A number as a Python float literal. JavaScript's shortest round-trip form ("0.001", "1e-7",
+ * "0.0005") is also valid Python; whole numbers get ".0" so Python reads a float, as Keras expects.
+ */
+export function pythonFloat(value: number): string {
+  const text = String(value);
+  return /[.e]/i.test(text) ? text : `${text}.0`;
+}
+
+function dense(units: number, activation: string, name: string, input: string): string {
+  return `layers.Dense(${units}, activation="${activation}", name="${name}")(${input})`;
+}
+
+function dataLines(config: KerasCodeConfig): string[] {
+  const lines = [
+    '# MNIST: 60,000 training and 10,000 test digits of 28x28 pixels. The labels are not needed,',
+    '# because an autoencoder is scored on rebuilding its own input.',
+    '(x_train, _), (x_test, _) = keras.datasets.mnist.load_data()',
+    '',
+    `# Pixels from 0..255 to 0..1, and each image as one row of ${IMAGE_SIZE} numbers.`,
+    `x_train = x_train.reshape(-1, ${IMAGE_SIZE}).astype("float32") / 255.0`,
+    `x_test = x_test.reshape(-1, ${IMAGE_SIZE}).astype("float32") / 255.0`,
+  ];
+  if (config.trainSize < TRAIN_IMAGES) {
+    lines.push(
+      '',
+      `# Like the app with trainSize=${config.trainSize}: only the first ${config.trainSize.toLocaleString('en-US')} training images.`,
+      `x_train = x_train[:${config.trainSize}]`,
+    );
+  }
+  return lines;
+}
+
+function modelLines(config: KerasCodeConfig): string[] {
+  const { hiddenUnits, latentDim, latentActivation } = config;
+  return [
+    `# ${IMAGE_SIZE} -> ${hiddenUnits} -> ${latentDim} -> ${hiddenUnits} -> ${IMAGE_SIZE}, with the layer names of the files`,
+    '# Latent Lab exports, so weights exported from the page fit this model too.',
+    `inputs = keras.Input(shape=(${IMAGE_SIZE},), name="${INPUT_NAME}")`,
+    `x = ${dense(hiddenUnits, 'relu', 'encoder_hidden', 'inputs')}`,
+    `code = ${dense(latentDim, latentActivation, 'latent', 'x')}`,
+    `x = ${dense(hiddenUnits, 'relu', 'decoder_hidden', 'code')}`,
+    `outputs = ${dense(IMAGE_SIZE, 'sigmoid', 'reconstruction', 'x')}`,
+    'autoencoder = keras.Model(inputs, outputs, name="autoencoder")',
+    '',
+    '# The first half on its own (image -> code). It shares the layers above, so after training',
+    '# encoder.predict(x_test[:3]) gives the kind of codes the app plots.',
+    'encoder = keras.Model(inputs, code, name="encoder")',
+    'autoencoder.summary()',
+  ];
+}
+
+function trainLines(config: KerasCodeConfig): string[] {
+  const lossWords =
+    config.loss === 'bce'
+      ? '# Binary cross-entropy compares each output pixel with the real one as a probability.'
+      : '# Mean squared error: the average squared difference between output and real pixels.';
+  return [
+    lossWords,
+    'autoencoder.compile(',
+    `    optimizer=keras.optimizers.Adam(learning_rate=${pythonFloat(config.learningRate)}),`,
+    `    loss=keras.losses.${LOSS_CLASSES[config.loss]}(),`,
+    ')',
+    '',
+    '# The images are both the input and the target. The test digits are never trained on;',
+    '# they give the validation loss after each epoch, as the app charts it.',
+    'history = autoencoder.fit(',
+    '    x_train,',
+    '    x_train,',
+    `    epochs=${config.epochs},`,
+    `    batch_size=${config.batchSize},`,
+    '    shuffle=True,',
+    '    validation_data=(x_test, x_test),',
+    ')',
+    'print("validation loss after the last epoch:", history.history["val_loss"][-1])',
+  ];
+}
+
+/** The whole script, ending in a newline. */
+export function kerasCode(config: KerasCodeConfig): string {
+  const settings = [
+    `epochs=${config.epochs}`,
+    `batchSize=${config.batchSize}`,
+    `latentDim=${config.latentDim}`,
+    `hiddenUnits=${config.hiddenUnits}`,
+    `learningRate=${config.learningRate}`,
+    `trainSize=${config.trainSize}`,
+    `seed=${config.seed}`,
+    `loss=${config.loss}`,
+    `latentActivation=${config.latentActivation}`,
+  ];
+  const lines = [
+    '# The Latent Lab run with these settings, written for Keras (TensorFlow 2):',
+    `#   ${settings.slice(0, 5).join(', ')}`,
+    `#   ${settings.slice(5).join(', ')}`,
+    '',
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
+    '',
+    '# One call seeds Python, NumPy and TensorFlow, so running this twice gives the same numbers.',
+    '# They are not the numbers of the browser run: Keras draws its random numbers differently.',
+    `keras.utils.set_random_seed(${config.seed})`,
+    '',
+    ...dataLines(config),
+    '',
+    ...modelLines(config),
+    '',
+    ...trainLines(config),
+  ];
+  return `${lines.join('\n')}\n`;
+}
