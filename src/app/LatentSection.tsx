@@ -4,7 +4,7 @@
  * rebuilds of the samples on screen, and listens for the lecture keys.
  */
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
-import { computeLatentStats, type LatentStats } from '../shared/latentStats';
+import type { LatentStats } from '../shared/latentStats';
 import type { AppState, LatentCodes, TestReconstruction } from '../state/appState';
 import type { Controller } from '../state/controller';
 import { createLatentActions } from '../state/latentActions';
@@ -32,7 +32,7 @@ const BAND_LABEL = (digit: number) => `Middle 80% of all ${digit}s`;
 
 function statsFor(latent: LatentCodes | null, labels: Uint8Array | null): LatentStats | null {
   if (!latent || !labels || latent.codes.length !== labels.length * latent.latentDim) return null;
-  return computeLatentStats(latent.codes, latent.losses, labels, latent.latentDim);
+  return latent.stats;
 }
 
 function rebuildOf(rebuilt: TestReconstruction | null, index: number): SampleView['rebuilt'] {

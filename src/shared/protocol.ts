@@ -8,6 +8,7 @@ import type { PretrainedHistory, PretrainedInfo, TimelineFrame } from './pretrai
 import type { ModelHistory, SavedModelInfo, SavedModelMeta } from './savedModel';
 import type { BackendProbe, BenchmarkRequest, BenchmarkResult, Diagnostics } from './bench';
 import type { DataProgress, DatasetReady, ProgressReport } from './progress';
+import type { LatentStats } from './latentStats';
 
 export type { DataProgress, DatasetReady, ProgressReport, RunProgress } from './progress';
 
@@ -189,6 +190,11 @@ export type FromWorker =
       codes: Float32Array;
       /** Per-image binary cross-entropy (mean over its 784 pixels), testCount values. */
       losses: Float32Array;
+      /**
+       * Per-digit means, spreads, dead units and the rest, computed here in the worker: over
+       * 10,000 codes it takes long enough to stall the page's drawing at each epoch's end.
+       */
+      stats: LatentStats;
     }
   /** The answer to reconstructTest: indices.length x 784 values in [0, 1]. */
   | {

@@ -14,6 +14,7 @@ import type {
   RunState,
 } from '../shared/protocol';
 import type { BackendProbe } from '../shared/bench';
+import type { LatentStats } from '../shared/latentStats';
 import { initialLab, type LabState } from './labState';
 import { initialLatentView, type LatentViewState } from './latentView';
 import { applyReliabilityMessage, initialReliability, type ReliabilityState } from './reliability';
@@ -32,6 +33,8 @@ export interface LatentCodes {
   codes: Float32Array;
   /** Per-image reconstruction loss. */
   losses: Float32Array;
+  /** Per-digit statistics of these codes (worked out in the worker). */
+  stats: LatentStats;
 }
 
 /** Rebuilds of the test images the per-digit view shows (the newest answer wins). */

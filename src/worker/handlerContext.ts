@@ -4,6 +4,7 @@
  * HandlerContext, so a trainer built by one is the one the others see.
  */
 import type { TrainingConfig } from '../shared/config';
+import { computeLatentStats } from '../shared/latentStats';
 import type { FromWorker } from '../shared/protocol';
 import type { BackendDecision } from './backend';
 import type { GpuGuard } from './contextLoss';
@@ -57,7 +58,10 @@ function eventsFor(ctx: HandlerContext, runId: number | null): TrainerEvents {
         latentDim: codes.latentDim,
         codes: codes.codes.slice(),
       };
-      send({ type: 'latentCodes', runId, ...codes });
+      const labels = ctx.data?.test.labels;
+      if (!labels) return;
+      const stats = computeLatentStats(codes.codes, codes.losses, labels, codes.latentDim);
+      send({ type: 'latentCodes', runId, ...codes, stats });
     },
     state: (state) => runId !== null && send({ type: 'runState', runId, state }),
     error: (message, kind) => send({ type: 'workerError', message, ...(kind && { kind }) }),

@@ -119,6 +119,11 @@ describe('worker message handler', () => {
     const codes = posted.at(-1);
     expect(codes).toMatchObject({ type: 'latentCodes', runId: 4, latentDim: 8 });
     expect(codes?.type === 'latentCodes' && codes.codes.length).toBe(20 * 8);
+    // The per-digit statistics travel with the codes, worked out against the test labels.
+    const labels = tinyData().test.labels;
+    const perDigit = Array.from({ length: 10 }, (_, d) => labels.filter((l) => l === d).length);
+    expect(codes?.type === 'latentCodes' && codes.stats.counts).toEqual(perDigit);
+    expect(codes?.type === 'latentCodes' && codes.stats.latentDim).toBe(8);
 
     handle({ type: 'reset', config: { ...DEFAULT_CONFIG } });
     await vi.waitFor(() => expect(trainers[2]?.encodeTestSet).toHaveBeenCalled());

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { computeLatentStats } from '../../src/shared/latentStats';
 import { findBinding, latentKeyBindings, shouldIgnoreKey } from '../../src/app/useLatentKeys';
 import { DEFAULT_CONFIG } from '../../src/shared/config';
 import type { FromWorker } from '../../src/shared/protocol';
@@ -82,6 +83,7 @@ describe('codes and rebuilds in the page state', () => {
     latentDim: 2,
     codes: new Float32Array(20),
     losses: new Float32Array(10),
+    stats: computeLatentStats(new Float32Array(20), new Float32Array(10), new Uint8Array(10), 2),
   });
 
   it('keeps the newest codes of the run it follows, and untrained ones', () => {

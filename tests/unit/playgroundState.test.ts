@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeLatentStats } from '../../src/shared/latentStats';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../src/shared/config';
 import type { ToWorker } from '../../src/shared/protocol';
 import { initialState, type AppState } from '../../src/state/appState';
@@ -19,6 +20,12 @@ function page() {
         k % DIM === 0 ? k / DIM : k % DIM === 2 ? 1 : 0,
       ),
       losses: new Float32Array(6),
+      stats: computeLatentStats(
+        new Float32Array(6 * DIM),
+        new Float32Array(6),
+        new Uint8Array(6),
+        DIM,
+      ),
     },
   });
   const sent: ToWorker[] = [];
