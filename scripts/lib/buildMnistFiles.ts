@@ -18,7 +18,7 @@ import type { SplitSource } from './mnistSource';
 import { sha256Hex } from './sha256';
 
 /** Bump when the files this produces change, so existing outputs are rebuilt. */
-export const GENERATOR = 'latent-lab/build-mnist-sprites@2';
+export const GENERATOR = 'latent-lab/build-mnist-sprites@3';
 
 export interface BuiltFile {
   file: string;
