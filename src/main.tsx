@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createController } from './state/controller';
@@ -10,14 +10,26 @@ import './components/components.css';
 import './components/latent.css';
 import './components/lab.css';
 
-const { config, problems } = configFromSearch(window.location.search);
-const store = createStore(initialState(config, problems));
-const controller = createController(store);
+function start(): void {
+  const { config, problems } = configFromSearch(window.location.search);
+  const store = createStore(initialState(config, problems));
+  const controller = createController(store);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App store={store} controller={controller} />
-  </StrictMode>,
-);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  // A transition renders in slices that let the browser breathe between them, instead of one
+  // long task for the whole page; the static first screen stays on show until it commits.
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App store={store} controller={controller} />
+      </StrictMode>,
+    );
+  });
+}
+
+// index.html already holds the first screen: let the browser paint it before the app (and the
+// training worker it spawns, which competes for the CPU) starts. requestAnimationFrame runs just
+// before the next paint and the timeout just after it. Hidden tabs get no frames: start at once.
+if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));
+else start();

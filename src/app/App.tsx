@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import type { AppState } from '../state/appState';
 import type { Controller } from '../state/controller';
 import { useStore, type Store } from '../state/store';
@@ -7,15 +7,14 @@ import { Controls } from '../components/Controls';
 import { DataErrorPanel } from '../components/DataErrorPanel';
 import { DatasetPanel } from '../components/DatasetPanel';
 import { Intro } from '../components/Intro';
-import { LoadingPanel } from '../components/LoadingPanel';
 import { LossChart } from '../components/LossChart';
 import { ModelSummaryPanel } from '../components/ModelSummaryPanel';
 import { KerasCodePanel } from '../components/KerasCodePanel';
 import { Reconstructions } from '../components/Reconstructions';
 import { StatusPanel } from '../components/StatusPanel';
 import { DataCheck } from './DataCheck';
-import { LatentSection } from './LatentSection';
-import { PlaygroundSection } from './PlaygroundSection';
+import { DataLoading } from './DataLoading';
+import { createPageSelector } from './pageSelector';
 import { RunBanners } from './RunBanners';
 import { SavedModelsSection } from './SavedModelsSection';
 import { toStatusProps } from './statusProps';
@@ -50,11 +49,21 @@ export interface AppProps {
   controller: Controller;
 }
 
-const selectAll = (state: AppState) => state;
+// Shown only once the data is ready, so they (and the chart.js they share with the loss chart)
+// load in their own chunks instead of weighing on the first paint. They are the last things on
+// the page: appearing, they push nothing down.
+const LatentSection = lazy(() =>
+  import('./LatentSection').then((m) => ({ default: m.LatentSection })),
+);
+const PlaygroundSection = lazy(() =>
+  import('./PlaygroundSection').then((m) => ({ default: m.PlaygroundSection })),
+);
 
 /** The page: intro and controls on top, training on the left, model and data on the right. */
 export function App({ store, controller }: AppProps) {
-  const state = useStore(store, selectAll);
+  // Everything but the download progress, which only the loading panel shows (pageSelector.ts).
+  const [selectPage] = useState(createPageSelector);
+  const state = useStore(store, selectPage);
   const { data } = state;
   const ready = data.status === 'ready' ? data.data : null;
   const { lab } = state;
@@ -64,6 +73,9 @@ export function App({ store, controller }: AppProps) {
   // Memoised: a new array would make the chart rebuild its datasets on every render.
   const compared = useMemo(() => comparedRuns(lab.runs, state.runId), [lab.runs, state.runId]);
   const room = useStore(classroom, (s) => s);
+  // The latent sections are the biggest render of all: done in a deferred pass, which React
+  // splits into short slices, instead of in the same long task as the rest of the page's update.
+  const showSections = useDeferredValue(ready !== null, false);
 
   return (
     <div className="ll-app">
@@ -72,7 +84,7 @@ export function App({ store, controller }: AppProps) {
         <Intro latentDim={state.config.latentDim} />
       </header>
       <ConfigProblems problems={state.configProblems} />
-      {data.status === 'loading' && <LoadingPanel progress={data.progress} />}
+      <DataLoading store={store} />
       {data.status === 'error' && (
         <DataErrorPanel error={data} onRetry={data.retryable ? controller.retryData : undefined} />
       )}
@@ -182,14 +194,17 @@ export function App({ store, controller }: AppProps) {
           {ready && <SavedModelsSection state={state} controller={controller} />}
         </div>
       </main>
-      {ready && (
-        <LatentSection
-          key={room.presenter ? 'presenter' : 'normal'}
-          store={store}
-          controller={controller}
-        />
+      {ready && showSections && (
+        // One boundary: both sections appear together, in page order.
+        <Suspense fallback={null}>
+          <LatentSection
+            key={room.presenter ? 'presenter' : 'normal'}
+            store={store}
+            controller={controller}
+          />
+          <PlaygroundSection store={store} controller={controller} />
+        </Suspense>
       )}
-      {ready && <PlaygroundSection store={store} controller={controller} />}
     </div>
   );
 }

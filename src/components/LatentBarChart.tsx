@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
 import type { ChartData, ChartOptions, ScriptableScaleContext } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
@@ -6,6 +6,7 @@ import { readChartColors, type ChartColors } from './chartColors';
 import { formatActivation } from './heatmapScale';
 import { LatentTable } from './LatentTable';
 import { latentBars, latentChartName, type BarValue, type LatentBars } from './latentChartData';
+import { useNearViewport } from './useNearViewport';
 
 // Only what a bar chart needs (the Bar component registers BarController itself).
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip);
@@ -200,16 +201,21 @@ export function LatentBarChart(props: LatentBarChartProps) {
     () => buildOptions(bars, deadSet, chartColors, colors),
     [bars, deadSet, chartColors, colors],
   );
+  // The latent sections appear with several of these at once, far below the first screen:
+  // creating each chart.js chart is a long task, so it waits until the chart nears the screen.
+  // The placeholder has the same box (set by CSS) and the same text alternative.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(boxRef);
+  const name = latentChartName(title, values.length, dead);
 
   return (
     <div className="ll-latent-chart-wrap">
-      <div className="ll-latent-chart">
-        <Bar
-          data={data}
-          options={options}
-          updateMode="none"
-          aria-label={latentChartName(title, values.length, dead)}
-        />
+      <div className="ll-latent-chart" ref={boxRef}>
+        {near ? (
+          <Bar data={data} options={options} updateMode="none" aria-label={name} />
+        ) : (
+          <div className="ll-chart__placeholder" role="img" aria-label={name} />
+        )}
       </div>
       <LatentTable
         title={title}

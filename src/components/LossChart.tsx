@@ -1,33 +1,16 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import {
-  Chart as ChartJS,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
-import { Line } from 'react-chartjs-2';
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
 import type { LossPoint } from '../shared/protocol';
-import { readChartColors } from './chartColors';
-import type { ChartColors } from './chartColors';
-import { COMPARE_COLORS, lastEpoch, smoothedLine, type ComparedRun } from './compareSeries';
+import { lastEpoch, type ComparedRun } from './compareSeries';
 import { formatInt, formatLoss } from './format';
-import { createLossSeries, syncEpochs, syncLosses } from './lossSeries';
-import type { EpochLoss, LossSeries, XY } from './lossSeries';
+import type { EpochLoss } from './lossSeries';
+import { useNearViewport } from './useNearViewport';
 
-// Only what this chart uses (the Line component registers LineController itself).
-ChartJS.register(
-  LineElement,
-  PointElement,
-  LinearScale,
-  LogarithmicScale,
-  Legend,
-  Tooltip,
-  Decimation,
+// chart.js is ~60 KB gzip of parsing and evaluating that the first paint does not need, and
+// creating the chart is one of the longest tasks of the page's start: the canvas arrives in its
+// own chunk, once the chart is near the screen (or has a run to show), into a box whose size is
+// set by CSS, so nothing moves. Until then a placeholder carries the same text alternative.
+const LossChartCanvas = lazy(() =>
+  import('./LossChartCanvas').then((m) => ({ default: m.LossChartCanvas })),
 );
 
 export interface LossChartProps {
@@ -46,135 +29,7 @@ export interface LossChartProps {
   table?: ReactNode;
 }
 
-type LineData = ChartData<'line', XY[]>;
-
 const NO_RUNS: readonly ComparedRun[] = [];
-type LineDataset = ChartDataset<'line', XY[]>;
-
-function buildDatasets(series: LossSeries, colors: ChartColors): LineDataset[] {
-  return [
-    {
-      label: 'Loss per batch',
-      data: series.raw,
-      borderColor: colors.raw,
-      backgroundColor: colors.raw,
-      borderWidth: 1,
-      pointRadius: 0,
-      pointHoverRadius: 0,
-      pointStyle: 'line',
-      order: 3,
-    },
-    {
-      label: 'Smoothed loss',
-      data: series.smooth,
-      borderColor: colors.smooth,
-      backgroundColor: colors.smooth,
-      borderWidth: colors.lineWidth,
-      pointRadius: 0,
-      pointHoverRadius: 0,
-      pointStyle: 'line',
-      order: 2,
-    },
-    {
-      label: 'Training loss (epoch average)',
-      data: series.epochTrain,
-      showLine: false,
-      pointStyle: 'rectRot',
-      pointRadius: 6,
-      pointHoverRadius: 8,
-      backgroundColor: colors.train,
-      borderColor: colors.markerEdge,
-      borderWidth: 1,
-      order: 0,
-    },
-    {
-      label: 'Validation loss (end of epoch)',
-      data: series.epochVal,
-      showLine: false,
-      pointStyle: 'triangle',
-      pointRadius: 9,
-      pointHoverRadius: 11,
-      backgroundColor: colors.markerEdge,
-      borderColor: colors.val,
-      borderWidth: 3,
-      order: 1,
-    },
-  ];
-}
-
-function buildOptions(
-  epochs: number,
-  logScale: boolean,
-  colors: ChartColors,
-): ChartOptions<'line'> {
-  const font = { size: colors.fontSize };
-  const titleFont = { size: colors.fontSize + 1, weight: 'bold' as const };
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    parsing: false,
-    normalized: true,
-    interaction: { mode: 'nearest', axis: 'x', intersect: false },
-    scales: {
-      x: {
-        type: 'linear',
-        min: 0,
-        max: Math.max(1, epochs),
-        title: { display: true, text: 'Epoch', color: colors.text, font: titleFont },
-        ticks: { stepSize: epochs <= 20 ? 1 : undefined, color: colors.text, font },
-        grid: { color: colors.grid },
-      },
-      y: {
-        type: logScale ? 'logarithmic' : 'linear',
-        title: {
-          display: true,
-          text: 'Loss (binary cross-entropy)',
-          color: colors.text,
-          font: titleFont,
-        },
-        ticks: { color: colors.text, font },
-        grid: { color: colors.grid },
-      },
-    },
-    plugins: {
-      decimation: { enabled: true, algorithm: 'lttb', threshold: 1000 },
-      legend: {
-        position: 'top',
-        labels: {
-          usePointStyle: true,
-          color: colors.text,
-          font,
-          padding: 16,
-          // Legend in dataset order, not drawing order.
-          sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
-        },
-      },
-      tooltip: {
-        callbacks: {
-          title: (items) => (items.length ? `Epoch ${(items[0].parsed.x ?? 0).toFixed(2)}` : ''),
-          label: (item) => `${item.dataset.label ?? ''}: ${formatLoss(item.parsed.y ?? NaN)}`,
-        },
-      },
-    },
-  };
-}
-
-function compareDataset(run: ComparedRun, index: number): LineDataset {
-  const color = COMPARE_COLORS[index % COMPARE_COLORS.length];
-  return {
-    label: run.label,
-    data: smoothedLine(run.losses),
-    borderColor: color,
-    backgroundColor: color,
-    borderWidth: 2,
-    borderDash: [6, 4],
-    pointRadius: 0,
-    pointHoverRadius: 0,
-    pointStyle: 'line',
-    order: 4,
-  };
-}
 
 function describe(
   losses: LossPoint[],
@@ -214,29 +69,12 @@ export function LossChart({
   table,
 }: LossChartProps) {
   const titleId = useId();
-  const chartRef = useRef<ChartJS<'line', XY[]> | null | undefined>(null);
-  const [series] = useState(createLossSeries);
-  const [colors] = useState(() => readChartColors());
   const [logScale, setLogScale] = useState(false);
-
-  // The current run's datasets share the series' arrays, which grow in place, so chart.js keeps
-  // reading them; only a change in the earlier runs (rare: a run ended) makes new datasets.
-  const data = useMemo<LineData>(
-    () => ({ datasets: [...buildDatasets(series, colors), ...compared.map(compareDataset)] }),
-    [series, colors, compared],
-  );
   const xMax = Math.max(epochs, Math.ceil(lastEpoch(compared)));
-  const options = useMemo(() => buildOptions(xMax, logScale, colors), [xMax, logScale, colors]);
-
-  useEffect(() => {
-    if (syncLosses(series, losses)) chartRef.current?.update('none');
-    // losses.length too: the history may grow in place inside the same array.
-  }, [series, losses, losses.length]);
-
-  useEffect(() => {
-    syncEpochs(series, epochSummaries);
-    chartRef.current?.update('none');
-  }, [series, epochSummaries, epochSummaries.length]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(boxRef);
+  const label = describe(losses, epochSummaries, compared, currentLabel);
+  const placeholder = <div className="ll-chart__placeholder" role="img" aria-label={label} />;
 
   return (
     <section className="ll-panel ll-chart" aria-labelledby={titleId}>
@@ -253,14 +91,21 @@ export function LossChart({
           Log scale
         </label>
       </div>
-      <div className="ll-chart__canvas">
-        <Line
-          ref={chartRef}
-          data={data}
-          options={options}
-          updateMode="none"
-          aria-label={describe(losses, epochSummaries, compared, currentLabel)}
-        />
+      <div className="ll-chart__canvas" ref={boxRef}>
+        {near || losses.length > 0 || compared.length > 0 ? (
+          <Suspense fallback={placeholder}>
+            <LossChartCanvas
+              losses={losses}
+              epochSummaries={epochSummaries}
+              xMax={xMax}
+              compared={compared}
+              logScale={logScale}
+              label={label}
+            />
+          </Suspense>
+        ) : (
+          placeholder
+        )}
       </div>
       {table}
       <p className="ll-panel__note">

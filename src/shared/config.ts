@@ -82,9 +82,18 @@ export interface ConfigProblem {
   message: string;
 }
 
+// Made once: number.toLocaleString(locale) builds a new formatter on every call, and the
+// settings panel formats limits and defaults on each render (seen in start-up profiles).
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** A whole count with thousands separators, as toLocaleString('en-US') writes it: 60,000. */
+export function formatCount(value: number): string {
+  return COUNT_FORMAT.format(value);
+}
+
 function formatLimit(value: number, integer: boolean): string {
-  // toLocaleString rounds 0.00001 to "0", so fractional limits are written out plainly.
-  return integer ? value.toLocaleString('en-US') : String(value);
+  // The formatter rounds 0.00001 to "0", so fractional limits are written out plainly.
+  return integer ? formatCount(value) : String(value);
 }
 
 export function describeRule(rule: NumericRule): string {

@@ -8,6 +8,7 @@ import {
   DEFAULT_CONFIG,
   NUMERIC_RULES,
   describeRule,
+  formatCount,
   parseNumber,
   type NumericKey,
   type TrainingConfig,
@@ -76,7 +77,7 @@ export function draftFromConfig(config: TrainingConfig): SettingsDraft {
 
 function defaultText(key: SettingKey): string {
   const value = DEFAULT_CONFIG[key];
-  return typeof value === 'number' ? value.toLocaleString('en-US') : value;
+  return typeof value === 'number' ? formatCount(value) : value;
 }
 
 /**
@@ -108,7 +109,7 @@ export function validateDraft(
     }
   }
   if (!errors.batchSize && !errors.trainSize && config.batchSize > config.trainSize) {
-    errors.batchSize = `A batch of ${config.batchSize.toLocaleString('en-US')} images is more than the ${config.trainSize.toLocaleString('en-US')} training images: make it at most ${config.trainSize.toLocaleString('en-US')}.`;
+    errors.batchSize = `A batch of ${formatCount(config.batchSize)} images is more than the ${formatCount(config.trainSize)} training images: make it at most ${formatCount(config.trainSize)}.`;
   }
   return { config: Object.keys(errors).length === 0 ? config : null, errors };
 }

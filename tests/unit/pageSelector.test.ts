@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/shared/config';
+import { initialState, type AppState } from '../../src/state/appState';
+import { createPageSelector, onlyProgressMoved } from '../../src/app/pageSelector';
+
+const loading = (loadedBytes: number): AppState['data'] => ({
+  status: 'loading',
+  progress: {
+    loadedBytes,
+    totalBytes: 100,
+    filesDone: 0,
+    filesTotal: 9,
+    currentFile: 'train-00.png',
+  },
+});
+
+describe('the page selector', () => {
+  const start = initialState(DEFAULT_CONFIG, []);
+
+  it('keeps the rendered state while only the download progress moves', () => {
+    const select = createPageSelector();
+    const first = select(start);
+    const later = select({ ...start, data: loading(10) });
+    expect(select({ ...later, data: loading(20) })).toBe(first);
+  });
+
+  it('passes on any other change, and the end of the download', () => {
+    const select = createPageSelector();
+    select(start);
+    const other = { ...start, runId: start.runId + 1 };
+    expect(select(other)).toBe(other);
+    const errored: AppState = {
+      ...other,
+      data: { status: 'error', file: 'x', fault: 'missing', message: 'm', retryable: true },
+    };
+    expect(select(errored)).toBe(errored);
+    expect(onlyProgressMoved(errored, { ...errored, data: loading(1) })).toBe(false);
+  });
+});
