@@ -3,7 +3,7 @@
  * latent components, computes the statistics once per codes message, asks the worker for
  * rebuilds of the samples on screen, and listens for the lecture keys.
  */
-import { memo, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import type { LatentStats } from '../shared/latentStats';
 import type { AppState, LatentCodes, TestReconstruction } from '../state/appState';
 import type { Controller } from '../state/controller';
@@ -53,7 +53,8 @@ export const LatentSection = memo(function LatentSection({
   const titleId = useId();
   const topRef = useRef<HTMLElement>(null);
   const data = useStore(store, (s) => s.data);
-  const latent = useStore(store, (s) => s.latent);
+  // Deferred: see PlaygroundSection; the section's many charts update in slices.
+  const latent = useDeferredValue(useStore(store, (s) => s.latent));
   const view = useStore(store, (s) => s.latentView);
   const rebuilt = useStore(store, (s) => s.testReconstruction);
   const runId = useStore(store, (s) => s.runId);

@@ -3,7 +3,7 @@
  * the worst rebuilds. Reads the page store for codes and test images and its own store for the
  * worker's answers (see state/playground.ts).
  */
-import { memo, useCallback, useEffect, useId, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo } from 'react';
 import { LatentMap } from '../components/LatentMap';
 import { WorstReconstructions } from '../components/WorstReconstructions';
 import { formatInt } from '../components/format';
@@ -48,7 +48,9 @@ export const PlaygroundSection = memo(function PlaygroundSection({
   const titleId = useId();
   const { playground } = controller;
   const data = useStore(store, (s) => s.data);
-  const latent = useStore(store, (s) => s.latent);
+  // Deferred: new codes (each epoch's end) redraw many panels; React then renders them in
+  // slices between frames instead of one long task that would stall the loss chart.
+  const latent = useDeferredValue(useStore(store, (s) => s.latent));
   const play = useStore(playground.store, (s) => s);
   const test = data.status === 'ready' ? data.data.test : null;
   const weightsKey = latent ? `${latent.runId}/${latent.step}` : '';

@@ -21,6 +21,7 @@ import type { ComparedRun } from './compareSeries';
 import { buildDatasets, buildOptions, compareDataset, type LineData } from './lossChartConfig';
 import { createLossSeries, syncEpochs, syncLosses } from './lossSeries';
 import type { EpochLoss, XY } from './lossSeries';
+import { useThrottled } from './useThrottled';
 
 // Only what this chart uses (the Line component registers LineController itself).
 ChartJS.register(
@@ -44,6 +45,13 @@ export interface LossChartCanvasProps {
   label: string;
 }
 
+/**
+ * Redraws at most 4 times a second while training. Each redraw repaints the whole canvas (in
+ * software on machines without a GPU, on the page's main thread): at every frame it was the
+ * largest cause of the page's long tasks, and a curve read by a class gains nothing from more.
+ */
+const REDRAW_INTERVAL_MS = 250;
+
 /** New points are appended to the chart's arrays in place (see lossSeries.ts). */
 export function LossChartCanvas({
   losses,
@@ -54,6 +62,7 @@ export function LossChartCanvas({
   label,
 }: LossChartCanvasProps) {
   const chartRef = useRef<ChartJS<'line', XY[]> | null | undefined>(null);
+  const [redrawChart] = useState(() => () => chartRef.current?.update('none'));
   const [series] = useState(createLossSeries);
   const [colors] = useState(() => readChartColors());
 
@@ -65,15 +74,17 @@ export function LossChartCanvas({
   );
   const options = useMemo(() => buildOptions(xMax, logScale, colors), [xMax, logScale, colors]);
 
+  const redraw = useThrottled(redrawChart, REDRAW_INTERVAL_MS);
+
   useEffect(() => {
-    if (syncLosses(series, losses)) chartRef.current?.update('none');
+    if (syncLosses(series, losses)) redraw();
     // losses.length too: the history may grow in place inside the same array.
-  }, [series, losses, losses.length]);
+  }, [series, losses, losses.length, redraw]);
 
   useEffect(() => {
     syncEpochs(series, epochSummaries);
-    chartRef.current?.update('none');
-  }, [series, epochSummaries, epochSummaries.length]);
+    redraw();
+  }, [series, epochSummaries, epochSummaries.length, redraw]);
 
   return <Line ref={chartRef} data={data} options={options} updateMode="none" aria-label={label} />;
 }
