@@ -30,34 +30,8 @@ export function KerasCodePanel({ config, draftHasErrors }: KerasCodePanelProps) 
   const codeId = useId();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  // Only the fields that change the script are listed, so editing the backend changes nothing.
-  const { epochs, batchSize, latentDim, hiddenUnits, learningRate } = config;
-  const { trainSize, seed, loss, latentActivation } = config;
-  const code = useMemo(
-    () =>
-      kerasCode({
-        epochs,
-        batchSize,
-        latentDim,
-        hiddenUnits,
-        learningRate,
-        trainSize,
-        seed,
-        loss,
-        latentActivation,
-      }),
-    [
-      epochs,
-      batchSize,
-      latentDim,
-      hiddenUnits,
-      learningRate,
-      trainSize,
-      seed,
-      loss,
-      latentActivation,
-    ],
-  );
+  // The store replaces the config object only when a setting changes.
+  const code = useMemo(() => kerasCode(config), [config]);
 
   const lines = useMemo(() => code.trimEnd().split('\n'), [code]);
 
