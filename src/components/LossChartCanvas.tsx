@@ -19,7 +19,7 @@ import type { LossPoint } from '../shared/protocol';
 import { readChartColors } from './chartColors';
 import type { ComparedRun } from './compareSeries';
 import { buildDatasets, buildOptions, compareDataset, type LineData } from './lossChartConfig';
-import { createLossSeries, syncEpochs, syncLosses } from './lossSeries';
+import { createLossSeries, plannedSteps, smoothingFor, syncEpochs, syncLosses } from './lossSeries';
 import type { EpochLoss, XY } from './lossSeries';
 import { useThrottled } from './useThrottled';
 
@@ -77,9 +77,10 @@ export function LossChartCanvas({
   const redraw = useThrottled(redrawChart, REDRAW_INTERVAL_MS);
 
   useEffect(() => {
-    if (syncLosses(series, losses)) redraw();
+    const smoothing = smoothingFor(plannedSteps(losses, xMax));
+    if (syncLosses(series, losses, smoothing)) redraw();
     // losses.length too: the history may grow in place inside the same array.
-  }, [series, losses, losses.length, redraw]);
+  }, [series, losses, losses.length, xMax, redraw]);
 
   useEffect(() => {
     syncEpochs(series, epochSummaries);

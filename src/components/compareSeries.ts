@@ -3,7 +3,7 @@
  * line and thinned to a few hundred points, so eight runs cost chart.js almost nothing.
  */
 import type { LossPoint } from '../shared/protocol';
-import { SMOOTHING, type XY } from './lossSeries';
+import { smoothingFor, type XY } from './lossSeries';
 
 export const MAX_COMPARE_POINTS = 300;
 
@@ -17,10 +17,12 @@ export interface ComparedRun {
 export function smoothedLine(losses: readonly LossPoint[], maxPoints = MAX_COMPARE_POINTS): XY[] {
   const every = Math.max(1, Math.ceil(losses.length / maxPoints));
   const line: XY[] = [];
+  // As the main line would have smoothed it: by the steps the run got to.
+  const weight = smoothingFor(losses.at(-1)?.step ?? 0);
   let ema = 0;
   losses.forEach((point, i) => {
-    ema = SMOOTHING * ema + (1 - SMOOTHING) * point.loss;
-    const smoothed = ema / (1 - SMOOTHING ** (i + 1));
+    ema = weight * ema + (1 - weight) * point.loss;
+    const smoothed = ema / (1 - weight ** (i + 1));
     if (i % every === 0 || i === losses.length - 1) line.push({ x: point.epoch, y: smoothed });
   });
   return line;

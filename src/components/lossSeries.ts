@@ -16,14 +16,32 @@ export interface EpochLoss {
   valLoss: number;
 }
 
-/** Weight of the previous average: ~20 batches of memory. */
+/** Weight of the previous average on a long run: ~20 batches of memory. */
 export const SMOOTHING = 0.95;
+
+/**
+ * The weight for a run of `plannedSteps` batches: a memory of 1/200 of the run, from 2 batches
+ * up to SMOOTHING's 20. With a fixed 20 on a demo of a few hundred steps, the average
+ * trailed far above a loss that falls fast, as if the network learned slower than it does.
+ */
+export function smoothingFor(plannedSteps: number): number {
+  const memory = Math.min(1 / (1 - SMOOTHING), Math.max(2, plannedSteps / 200));
+  return 1 - 1 / memory;
+}
+
+/** A run's planned batches, read off its first loss point (step / epoch) and its epochs. */
+export function plannedSteps(losses: readonly LossPoint[], epochs: number): number {
+  const first = losses[0];
+  return first && first.epoch > 0 ? (first.step / first.epoch) * epochs : Number.POSITIVE_INFINITY;
+}
 
 export interface LossSeries {
   raw: XY[];
   smooth: XY[];
   epochTrain: XY[];
   epochVal: XY[];
+  /** Weight of the previous average for this run (see smoothingFor). */
+  smoothing: number;
   /** Running average before bias correction, and how many losses it has seen. */
   ema: number;
   seen: number;
@@ -38,6 +56,7 @@ export function createLossSeries(): LossSeries {
     smooth: [],
     epochTrain: [],
     epochVal: [],
+    smoothing: SMOOTHING,
     ema: 0,
     seen: 0,
     lastStep: Number.NaN,
@@ -67,18 +86,25 @@ function continuesSeries(series: LossSeries, losses: readonly LossPoint[]): bool
  * array grown in place, a new array with the same start (immutable appends), or a new run.
  * Returns true when anything changed.
  */
-export function syncLosses(series: LossSeries, losses: readonly LossPoint[]): boolean {
+export function syncLosses(
+  series: LossSeries,
+  losses: readonly LossPoint[],
+  smoothing = SMOOTHING,
+): boolean {
   let changed = false;
   if (!continuesSeries(series, losses)) {
     clearLosses(series);
     changed = true;
   }
+  // Fixed for the whole run, so the line already drawn stays true.
+  if (series.seen === 0) series.smoothing = smoothing;
+  const weight = series.smoothing;
   for (let i = series.seen; i < losses.length; i++) {
     const { epoch, loss } = losses[i];
-    series.ema = SMOOTHING * series.ema + (1 - SMOOTHING) * loss;
+    series.ema = weight * series.ema + (1 - weight) * loss;
     series.seen += 1;
     // Bias correction: without it the average would start near zero.
-    const smoothed = series.ema / (1 - SMOOTHING ** series.seen);
+    const smoothed = series.ema / (1 - weight ** series.seen);
     series.raw.push({ x: epoch, y: loss });
     series.smooth.push({ x: epoch, y: smoothed });
     series.lastStep = losses[i].step;

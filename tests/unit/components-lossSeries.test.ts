@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   createLossSeries,
+  plannedSteps,
   SMOOTHING,
+  smoothingFor,
   syncEpochs,
   syncLosses,
 } from '../../src/components/lossSeries';
@@ -32,6 +34,23 @@ describe('lossSeries', () => {
     const expected =
       (SMOOTHING * (1 - SMOOTHING) * 0.7 + (1 - SMOOTHING) * 0.5) / (1 - SMOOTHING ** 2);
     expect(series.smooth[1].y).toBeCloseTo(expected, 10);
+  });
+
+  it('smooths a short run lightly and a long one over ~20 batches, fixed for the run', () => {
+    expect(smoothingFor(4690)).toBeCloseTo(SMOOTHING, 10);
+    expect(smoothingFor(100_000)).toBeCloseTo(SMOOTHING, 10);
+    expect(smoothingFor(469)).toBeCloseTo(1 - 200 / 469, 10);
+    expect(smoothingFor(120)).toBe(0.5);
+    // 10 steps an epoch (points() below), 12 epochs planned.
+    expect(plannedSteps(points([0.7]), 12)).toBeCloseTo(120, 10);
+    expect(plannedSteps([], 12)).toBe(Number.POSITIVE_INFINITY);
+
+    const series = createLossSeries();
+    syncLosses(series, points([0.7, 0.4]), 0);
+    // No smoothing: the line is the losses themselves, and stays so as the run grows.
+    expect(series.smooth.map((p) => p.y)).toEqual([0.7, 0.4]);
+    syncLosses(series, points([0.7, 0.4, 0.3]), SMOOTHING);
+    expect(series.smooth.map((p) => p.y)).toEqual([0.7, 0.4, 0.3]);
   });
 
   it('starts over when a new run replaces the history', () => {
