@@ -33,7 +33,8 @@ export function createLabActions(
   send: (message: ToWorker) => void,
   allocateRunId: () => number,
 ): LabActions {
-  const update = (change: (s: AppState) => AppState) => store.setState(change);
+  // The user's own edits: a controlled input must see its new value in the same event.
+  const update = (change: (s: AppState) => AppState) => store.setState(change, 'now');
   return {
     editSetting: (key, value) => update((s) => editSetting(s, { ...s.lab.draft, [key]: value })),
     applyPreset(name) {

@@ -24,11 +24,12 @@ export function createLatentActions(
   store: Store<AppState>,
   random: () => number = Math.random,
 ): LatentActions {
+  // The user's own clicks and keys: the checkbox and buttons must show their new state at once.
   const update = (change: (view: LatentViewState) => LatentViewState) =>
     store.setState((s) => {
       const latentView = change(s.latentView);
       return latentView === s.latentView ? s : { ...s, latentView };
-    });
+    }, 'now');
   return {
     chooseDigit: (digit) => update((view) => chooseDigit(view, digit)),
     next: () => update((view) => stepSamples(view, 1)),

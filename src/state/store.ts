@@ -6,7 +6,11 @@ import { useSyncExternalStore } from 'react';
 
 export interface Store<S> {
   getState(): S;
-  setState(update: (state: S) => S): void;
+  /**
+   * `now`: tell React at once, for a change made by the user's own click or key in a store
+   * that otherwise waits for the frame (see NotifyMode).
+   */
+  setState(update: (state: S) => S, timing?: 'now'): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -38,11 +42,12 @@ export function createStore<S>(initial: S, notifyMode: NotifyMode = 'frame'): St
 
   return {
     getState: () => state,
-    setState(update) {
+    setState(update, timing) {
       const next = update(state);
       if (next === state) return;
       state = next;
-      if (notifyMode === 'sync') {
+      // A frame already scheduled still runs; it finds nothing new to render.
+      if (notifyMode === 'sync' || timing === 'now') {
         notify();
       } else if (!notifyPending) {
         notifyPending = true;

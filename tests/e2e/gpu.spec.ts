@@ -78,7 +78,6 @@ test('a lost WebGL context mid-run: back to the checkpoint, and training goes on
     .toBeGreaterThan(Number(lostAt) + 10);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(status(page)).toContainText(/paused/i);
-  const step = await stepCount(page);
 
   const history = async () => {
     const seen = (await page.evaluate(
@@ -91,8 +90,12 @@ test('a lost WebGL context mid-run: back to the checkpoint, and training goes on
     }
     return { steps, rewinds: seen.filter((m) => m.type === 'runRewind').length };
   };
-  // Pausing settles the last loss reads; wait for them to arrive.
-  await expect.poll(async () => (await history()).steps.at(-1)).toBe(step);
+  // Pausing settles the last loss reads, which may land after "paused" shows: wait until the
+  // page's step count and the loss history agree.
+  await expect
+    .poll(async () => (await history()).steps.at(-1) === (await stepCount(page)))
+    .toBe(true);
+  const step = await stepCount(page);
   const { steps, rewinds } = await history();
   expect(rewinds).toBe(1);
   // Every step from 1 to now, once each: no gap, no doubles, no reset.

@@ -111,3 +111,29 @@ test('with latentDim=8 every chart has 8 bars and the heatmap 8 columns', async 
   const table = section.getByRole('table', { name: /^Latent code of test image #\d+/ });
   await expect(table.getByRole('rowheader')).toHaveCount(8);
 });
+
+test('"Same scale on every chart" really rescales the sample charts, and back', async ({
+  page,
+}) => {
+  await openReady(page, '');
+  await page.getByRole('button', { name: 'Load pretrained' }).click();
+  const section = latentSection(page);
+  await expect(section.getByText(/after 4,690 training steps/)).toBeVisible({ timeout: 120_000 });
+  const charts = section.getByRole('img', { name: /^Latent code of test image #\d+/ });
+  await expect(charts).toHaveCount(3);
+  await charts.first().scrollIntoViewIfNeeded();
+  // Charts are drawn once near the screen; until then a placeholder of the same name stands in.
+  await expect
+    .poll(() => charts.evaluateAll((els) => els.map((e) => e.tagName).join()))
+    .toBe('CANVAS,CANVAS,CANVAS');
+  const pixels = async () =>
+    Buffer.concat(await Promise.all([0, 1, 2].map((i) => charts.nth(i).screenshot())));
+
+  const toggle = section.getByRole('checkbox', { name: 'Same scale on every chart' });
+  await expect(toggle).toBeChecked();
+  const shared = await pixels();
+  await toggle.uncheck();
+  await expect.poll(async () => (await pixels()).equals(shared)).toBe(false);
+  await toggle.check();
+  await expect.poll(async () => (await pixels()).equals(shared)).toBe(true);
+});
