@@ -30,6 +30,7 @@ export interface LatentSectionProps {
 const NO_INDICES: number[] = [];
 const BAND_LABEL = (digit: number) => `Middle 80% of all ${digit}s`;
 
+/** The worker's statistics of these codes, if they are codes of this test set. */
 function statsFor(latent: LatentCodes | null, labels: Uint8Array | null): LatentStats | null {
   if (!latent || !labels || latent.codes.length !== labels.length * latent.latentDim) return null;
   return latent.stats;
@@ -61,7 +62,8 @@ export const LatentSection = memo(function LatentSection({
   const actions = useMemo(() => createLatentActions(store), [store]);
 
   const test = data.status === 'ready' ? data.data.test : null;
-  const stats = useMemo(() => statsFor(latent, test?.labels ?? null), [latent, test]);
+  // Computed in the worker; nothing to memoise here.
+  const stats = statsFor(latent, test?.labels ?? null);
   const { digit, page, shuffleSeed, perChartScale } = view;
   const digitIndices = stats?.indicesByDigit[digit] ?? NO_INDICES;
   const shown = useMemo(

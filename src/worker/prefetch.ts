@@ -38,13 +38,14 @@ export function createPrefetcher(createLoader: (baseUrl: string) => DatasetLoade
       },
       load(onProgress) {
         listener = onProgress;
-        // The handler joins a download already under way: show it where that download is.
-        if (latest) onProgress(latest);
         // The first load() gets the prefetch's own outcome, so a fault is reported once, not
         // after a second round of retries; later calls (Retry) start a new try.
         const first = prefetch;
         prefetch = null;
-        return first ?? inner.load(relay);
+        if (!first) return inner.load(relay);
+        // Joining the download under way: show where it is (not a finished try's last state).
+        if (latest) onProgress(latest);
+        return first;
       },
     };
   };
