@@ -18,8 +18,13 @@ export interface BackendFigures {
   asked: string;
   backend: string;
   reason: string | null;
-  /** Page navigation start to the dataReady message. */
+  /** Page navigation start to the dataReady message (from the data worker). */
   dataReadyMs: number;
+  /**
+   * Page navigation start to the first modelSummary (from the training worker: tfjs loaded,
+   * backend started, model built), after which Train is enabled.
+   */
+  trainReadyMs: number;
   /** The Train click to the first progress message that carries a loss. */
   firstLossMs: number;
   /** Real UI training: mean ms per step over the window, warm-up excluded. */
@@ -52,18 +57,25 @@ export async function openApp(
   page: Page,
   url: string,
   query: string,
-): Promise<{ backend: string; reason: string | null; probe: unknown; dataReadyAt: number }> {
+): Promise<{
+  backend: string;
+  reason: string | null;
+  probe: unknown;
+  dataReadyAt: number;
+  trainReadyAt: number;
+}> {
   await instrument(page);
   await page.goto(url + query);
   const backend = await waitForMessage(page, 'backend', { timeoutMs: 180_000 });
   const ready = await waitForMessage(page, 'dataReady', { timeoutMs: 180_000 });
-  await waitForMessage(page, 'modelSummary', { timeoutMs: 180_000 });
+  const summary = await waitForMessage(page, 'modelSummary', { timeoutMs: 180_000 });
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
   return {
     backend: String(backend.name),
     reason: (backend.reason as string | null) ?? null,
     probe: backend.probe ?? null,
     dataReadyAt: ready.t,
+    trainReadyAt: summary.t,
   };
 }
 
@@ -122,6 +134,7 @@ export async function measureBackend(
       backend: opened.backend,
       reason: opened.reason,
       dataReadyMs: Math.round(opened.dataReadyAt),
+      trainReadyMs: Math.round(opened.trainReadyAt),
       firstLossMs: Math.round(firstLossAt - (clicks.at(0) ?? firstLossAt)),
       uiMsPerStep: uiSteps > 0 ? uiMs / uiSteps : Number.NaN,
       uiSteps,

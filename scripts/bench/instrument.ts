@@ -1,6 +1,6 @@
 /**
  * What the benchmark installs in the page before any of the app's scripts run: a log of every
- * worker message (big arrays dropped), main-thread long tasks via PerformanceObserver, the time
+ * message from the app's two workers (big arrays dropped), main-thread long tasks via PerformanceObserver, the time
  * of each click, and a handle on the training worker so the bench can send it commands. The app
  * itself is not changed: the Worker constructor is wrapped from outside.
  */
@@ -33,8 +33,10 @@ function install(): void {
   window.Worker = class extends Original {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
-      if (options?.name !== 'latent-lab-training') return;
-      bench.worker = this;
+      // The data worker reports the download (dataProgress, dataReady); the training worker
+      // everything else, and it is the one the bench sends its commands to.
+      if (options?.name === 'latent-lab-training') bench.worker = this;
+      else if (options?.name !== 'latent-lab-data') return;
       this.addEventListener('message', (event: MessageEvent<Record<string, unknown>>) => {
         const entry: LogEntry = { t: performance.now(), type: String(event.data.type) };
         for (const [key, value] of Object.entries(event.data)) {

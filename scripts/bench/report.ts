@@ -43,7 +43,8 @@ function backendLines(row: BackendRow): string[] {
       ` | model.fit ${ms(fit)} ms/step (n=${bench.fit?.steps ?? 0}) | ratio ${(fit / ours).toFixed(2)}x`,
     `       ${Math.round((bench.batchSize * 1000) / ours)} samples/s, ${(MFLOP_PER_STEP / ours).toFixed(2)} GFLOP/s` +
       ` | UI loop ${ms(row.uiMsPerStep)} ms/step over ${row.uiSteps} steps`,
-    `       data ready ${row.dataReadyMs} ms after load | first loss ${row.firstLossMs} ms after Train` +
+    `       data ready ${row.dataReadyMs} ms after load, model ready ${row.trainReadyMs} ms` +
+      ` | first loss ${row.firstLossMs} ms after Train` +
       ` | long tasks >50 ms in ${Math.round(row.windowMs / 1000)} s: ${row.longTasks.count} (max ${row.longTasks.maxMs} ms)`,
     `       heap page ${mb(row.heapStart.page)} -> ${mb(row.heapEnd.page)}, worker ${mb(row.heapStart.worker)} -> ${mb(row.heapEnd.worker)}` +
       ` | tensors ${row.tensorsStart.numTensors} (${mb(row.tensorsStart.numBytes)}) -> ${row.tensorsEnd.numTensors} (${mb(row.tensorsEnd.numBytes)})`,
@@ -60,7 +61,7 @@ export function printReport(report: BenchReport): void {
     ...report.backends.flatMap(backendLines),
     '',
     `JS before first click: ${kb(bundle.pageJsGzipBytes)} gzip in ${bundle.pageJs.length} files` +
-      ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); worker chunk ${kb(bundle.workerGzipBytes)} gzip`,
+      ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); workers' start-up JS ${kb(bundle.workerGzipBytes)} gzip`,
   ];
   if (full) {
     lines.push(

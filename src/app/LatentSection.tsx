@@ -3,7 +3,7 @@
  * latent components, computes the statistics once per codes message, asks the worker for
  * rebuilds of the samples on screen, and listens for the lecture keys.
  */
-import { memo, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import type { LatentStats } from '../shared/latentStats';
 import type { AppState, LatentCodes, TestReconstruction } from '../state/appState';
 import type { Controller } from '../state/controller';
@@ -90,28 +90,41 @@ export const LatentSection = memo(function LatentSection({
       },
     [stats, digit, dim],
   );
-  const samples = useMemo<SampleView[]>(
+  // The codes apart from the rebuilds: a rebuild arriving keeps each code's array the same,
+  // so the memoised charts of the samples are not built again.
+  const codes = useMemo(
     () =>
       latent
         ? shown.map((index) => ({
             index,
             code: latent.codes.subarray(index * dim, (index + 1) * dim),
             loss: latent.losses[index],
-            rebuilt: rebuildOf(rebuilt, index),
           }))
         : [],
-    [latent, shown, rebuilt, dim],
+    [latent, shown, dim],
+  );
+  const samples = useMemo<SampleView[]>(
+    () => codes.map((sample) => ({ ...sample, rebuilt: rebuildOf(rebuilt, sample.index) })),
+    [codes, rebuilt],
   );
   const sharedTop = useMemo(() => {
     if (perChartScale || !band) return null;
-    const tops = samples.map((sample) => chartTop(sample.code, band.high));
+    const tops = codes.map((sample) => chartTop(sample.code, band.high));
     return Math.max(chartTop(band.mean, band.high), ...tops);
-  }, [perChartScale, band, samples]);
+  }, [perChartScale, band, codes]);
 
-  const openDigit = (d: number) => {
-    actions.chooseDigit(d);
-    topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  };
+  // Stable, so the memoised heatmap and sample cards do not render again for nothing.
+  const openDigit = useCallback(
+    (d: number) => {
+      actions.chooseDigit(d);
+      topRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    },
+    [actions],
+  );
+  const openSample = useCallback(
+    (index: number) => openInPlayground(controller, index),
+    [controller],
+  );
 
   if (!test) return null;
   const { first, last } = sampleRange(view, digitIndices.length);
@@ -179,7 +192,7 @@ export const LatentSection = memo(function LatentSection({
               bandLabel={BAND_LABEL(digit)}
               dead={stats.dead}
               sharedTop={sharedTop}
-              onOpen={(index) => openInPlayground(controller, index)}
+              onOpen={openSample}
             />
             <aside className="ll-latent__side" aria-label="This digit and all digits">
               <div className="ll-latent__card">

@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../shared/config';
+import { useCanvasPaint } from './useCanvasPaint';
 
 export interface DigitCanvasProps {
   /** Images back to back, row-major 28x28: bytes 0-255 or floats 0-1. */
@@ -29,17 +30,29 @@ function fillImage(rgba: Uint8ClampedArray, pixels: Uint8Array | Float32Array, o
   }
 }
 
-/** One 28x28 grayscale digit, drawn at its true resolution and scaled up with sharp pixels. */
-export function DigitCanvas({ pixels, offset, size, label, className }: DigitCanvasProps) {
+/**
+ * One 28x28 grayscale digit, drawn at its true resolution and scaled up with sharp pixels.
+ * Memoised, and painted through frameWork: a page of them changing at once (each epoch's end)
+ * is drawn over a few frames instead of in one long task.
+ */
+export const DigitCanvas = memo(function DigitCanvas({
+  pixels,
+  offset,
+  size,
+  label,
+  className,
+}: DigitCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
-  useLayoutEffect(() => {
-    const context = canvasRef.current?.getContext('2d');
-    if (!context) return;
-    const image = context.createImageData(IMAGE_SIDE, IMAGE_SIDE);
-    fillImage(image.data, pixels, offset);
-    context.putImageData(image, 0, 0);
-  }, [pixels, offset]);
+  const paint = useCallback(
+    (context: CanvasRenderingContext2D) => {
+      const image = context.createImageData(IMAGE_SIDE, IMAGE_SIDE);
+      fillImage(image.data, pixels, offset);
+      context.putImageData(image, 0, 0);
+    },
+    [pixels, offset],
+  );
+  useCanvasPaint(canvasRef, paint);
 
   return (
     <canvas
@@ -52,4 +65,4 @@ export function DigitCanvas({ pixels, offset, size, label, className }: DigitCan
       aria-label={label}
     />
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { cssVars } from './cssVars';
 import { formatActivation, legendTicks, scaleColor, scaleGradient } from './heatmapScale';
 
@@ -31,7 +31,8 @@ function percent(share: number): string {
  * Each digit's average code as one row of coloured cells: the "fingerprint". A real table, so
  * it reads cell by cell without the colours; each row header is a button that opens the digit.
  */
-export function FingerprintHeatmap(props: FingerprintHeatmapProps) {
+// Memoised: 10 x 32 cells, which change only with new codes or another digit.
+export const FingerprintHeatmap = memo(function FingerprintHeatmap(props: FingerprintHeatmapProps) {
   const { means, latentDim, top, dead, digit, recognised, onChoose } = props;
   const captionId = useId();
   const deadSet = new Set(dead);
@@ -113,7 +114,7 @@ export function FingerprintHeatmap(props: FingerprintHeatmapProps) {
       <HeatmapLegend top={scaleTop} hasDead={dead.length > 0} />
     </div>
   );
-}
+});
 
 /** Round legend values need no trailing zeros: 5, 2.5, 0.04. */
 function formatTick(value: number): string {

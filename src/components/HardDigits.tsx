@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DigitLoss } from '../shared/latentStats';
 import { cssVars } from './cssVars';
 import { formatInt, formatLoss } from './format';
@@ -10,7 +11,7 @@ export interface HardDigitsProps {
 }
 
 /** Which digits the network rebuilds worst: average test loss per digit, hardest first. */
-export function HardDigits({ losses, digit }: HardDigitsProps) {
+export const HardDigits = memo(function HardDigits({ losses, digit }: HardDigitsProps) {
   const worst = losses.reduce((max, entry) => Math.max(max, entry.meanLoss), 0) || 1;
   return (
     <div className="ll-table-wrap">
@@ -50,4 +51,4 @@ export function HardDigits({ losses, digit }: HardDigitsProps) {
       </table>
     </div>
   );
-}
+});

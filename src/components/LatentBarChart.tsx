@@ -1,9 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
-import type { ChartData, ChartOptions, ScriptableScaleContext } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
+import type { ChartOptions, ScriptableScaleContext } from 'chart.js';
 import { readChartColors, type ChartColors } from './chartColors';
 import { formatActivation } from './heatmapScale';
+import { LatentBarCanvas, type BarData } from './LatentBarCanvas';
 import { LatentTable } from './LatentTable';
 import { latentBars, latentChartName, type BarValue, type LatentBars } from './latentChartData';
 import { useNearViewport } from './useNearViewport';
@@ -68,8 +68,6 @@ function hatch(color: string): CanvasPattern | string {
   context.stroke();
   return context.createPattern(tile, 'repeat') ?? color;
 }
-
-type BarData = ChartData<'bar', BarValue[], string>;
 
 const DEAD_LABEL = 'Dead unit (always 0)';
 
@@ -179,8 +177,12 @@ function buildOptions(
   };
 }
 
-/** One latent vector as bars (unit on x, activation on y), with spread and dead units. */
-export function LatentBarChart(props: LatentBarChartProps) {
+/**
+ * One latent vector as bars (unit on x, activation on y), with spread and dead units.
+ * Memoised: a chart whose code, band and scale did not change (e.g. when only a sample's
+ * rebuild arrived) is not built again.
+ */
+export const LatentBarChart = memo(function LatentBarChart(props: LatentBarChartProps) {
   const { values, low, high, dead, sharedTop, title, valuesLabel, variant } = props;
   const bandLabel = props.bandLabel ?? 'Spread';
   const [chartColors] = useState(() => readChartColors());
@@ -212,7 +214,7 @@ export function LatentBarChart(props: LatentBarChartProps) {
     <div className="ll-latent-chart-wrap">
       <div className="ll-latent-chart" ref={boxRef}>
         {near ? (
-          <Bar data={data} options={options} updateMode="none" aria-label={name} />
+          <LatentBarCanvas data={data} options={options} name={name} />
         ) : (
           <div className="ll-chart__placeholder" role="img" aria-label={name} />
         )}
@@ -228,4 +230,4 @@ export function LatentBarChart(props: LatentBarChartProps) {
       />
     </div>
   );
-}
+});

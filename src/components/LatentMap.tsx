@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { DigitCanvas } from './DigitCanvas';
+import { cancelDraw, drawInFrame, drawSoon } from './frameWork';
 import { MapCentresTable } from './MapCentresTable';
 
 /**
@@ -33,6 +34,8 @@ const HEIGHT = 420;
 const PAD = 14;
 /** How near (in canvas pixels) the pointer must be to a point to pick it. */
 const PICK = 10;
+/** About 5 ms of drawing on a slow machine. */
+const DOTS_PER_SLICE = 1000;
 
 function layout(coords: Float32Array) {
   let minX = Infinity;
@@ -69,33 +72,55 @@ export const LatentMap = memo(function LatentMap({
   const count = Math.min(labels.length, screen.length / 2);
 
   useEffect(() => {
-    const context = ref.current?.getContext('2d');
+    const canvas = ref.current;
+    if (!canvas) return;
+    // 10,000 dots took 50 ms or more in one go (a fillStyle per dot): drawn in slices, a few
+    // frames apart, on a canvas of its own, and shown in one piece once all are in, so the map
+    // on screen never shows half a drawing.
+    const buffer = document.createElement('canvas');
+    buffer.width = WIDTH;
+    buffer.height = HEIGHT;
+    const context = buffer.getContext('2d');
     if (!context) return;
-    context.clearRect(0, 0, WIDTH, HEIGHT);
     const sums = Array.from({ length: 10 }, () => ({ x: 0, y: 0, n: 0 }));
-    context.globalAlpha = 0.55;
-    for (let i = 0; i < count; i++) {
-      const digit = labels[i];
-      context.fillStyle = DIGIT_COLORS[digit];
-      context.fillRect(screen[i * 2] - 1.5, screen[i * 2 + 1] - 1.5, 3, 3);
-      sums[digit].x += screen[i * 2];
-      sums[digit].y += screen[i * 2 + 1];
-      sums[digit].n++;
-    }
-    context.globalAlpha = 1;
-    context.font = 'bold 20px system-ui, sans-serif';
-    context.textAlign = 'center';
-    context.textBaseline = 'middle';
-    context.lineWidth = 4;
-    sums.forEach((sum, digit) => {
-      if (sum.n === 0) return;
-      const x = sum.x / sum.n;
-      const y = sum.y / sum.n;
-      context.strokeStyle = '#ffffff';
-      context.strokeText(String(digit), x, y);
-      context.fillStyle = '#111111';
-      context.fillText(String(digit), x, y);
-    });
+    let next = 0;
+    const drawSlice = () => {
+      const end = Math.min(count, next + DOTS_PER_SLICE);
+      context.globalAlpha = 0.55;
+      for (let i = next; i < end; i++) {
+        const digit = labels[i];
+        context.fillStyle = DIGIT_COLORS[digit];
+        context.fillRect(screen[i * 2] - 1.5, screen[i * 2 + 1] - 1.5, 3, 3);
+        sums[digit].x += screen[i * 2];
+        sums[digit].y += screen[i * 2 + 1];
+        sums[digit].n++;
+      }
+      next = end;
+      if (next < count) drawInFrame(canvas, drawSlice);
+      else finish();
+    };
+    const finish = () => {
+      context.globalAlpha = 1;
+      context.font = 'bold 20px system-ui, sans-serif';
+      context.textAlign = 'center';
+      context.textBaseline = 'middle';
+      context.lineWidth = 4;
+      sums.forEach((sum, digit) => {
+        if (sum.n === 0) return;
+        const x = sum.x / sum.n;
+        const y = sum.y / sum.n;
+        context.strokeStyle = '#ffffff';
+        context.strokeText(String(digit), x, y);
+        context.fillStyle = '#111111';
+        context.fillText(String(digit), x, y);
+      });
+      const shown = canvas.getContext('2d');
+      if (!shown) return;
+      shown.clearRect(0, 0, WIDTH, HEIGHT);
+      shown.drawImage(buffer, 0, 0);
+    };
+    drawSoon(canvas, drawSlice);
+    return () => cancelDraw(canvas);
   }, [screen, labels, count]);
 
   const pick = (event: React.MouseEvent<HTMLCanvasElement>): number | null => {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { DigitCanvas } from './DigitCanvas';
 import { formatLoss } from './format';
 import { LatentBarChart } from './LatentBarChart';
@@ -30,7 +30,8 @@ export interface PerDigitViewProps {
   onOpen?: (index: number) => void;
 }
 
-function SampleCard({
+// Memoised: a card whose sample did not change (same code, same rebuild) is not rendered again.
+const SampleCard = memo(function SampleCard({
   digit,
   sample,
   testPixels,
@@ -97,7 +98,7 @@ function SampleCard({
       />
     </article>
   );
-}
+});
 
 /** The notebook's figure, live: a few images of one digit, each beside the bars of its code. */
 export function PerDigitView(props: PerDigitViewProps) {

@@ -1,6 +1,7 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../shared/config';
 import { DigitCanvas } from './DigitCanvas';
+import { useCanvasPaint } from './useCanvasPaint';
 
 export interface WorstReconstructionsProps {
   /** Per digit, its worst-rebuilt test images, worst first. */
@@ -12,7 +13,8 @@ export interface WorstReconstructionsProps {
 }
 
 /** |x - x̂| per pixel: black where the rebuild is right, through orange to yellow where wrong. */
-function ErrorMap({
+// Memoised and painted in slices like DigitCanvas: 80 of these arrive together.
+const ErrorMap = memo(function ErrorMap({
   original,
   rebuilt,
   offset,
@@ -24,20 +26,22 @@ function ErrorMap({
   label: string;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useLayoutEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context) return;
-    const image = context.createImageData(IMAGE_SIDE, IMAGE_SIDE);
-    const start = offset * IMAGE_SIZE;
-    for (let p = 0; p < IMAGE_SIZE; p++) {
-      const error = Math.abs(original[start + p] / 255 - rebuilt[start + p]);
-      image.data[p * 4] = Math.min(255, error * 2 * 255);
-      image.data[p * 4 + 1] = Math.max(0, (error - 0.4) * 1.6 * 255);
-      image.data[p * 4 + 2] = 0;
-      image.data[p * 4 + 3] = 255;
-    }
-    context.putImageData(image, 0, 0);
-  }, [original, rebuilt, offset]);
+  const paint = useCallback(
+    (context: CanvasRenderingContext2D) => {
+      const image = context.createImageData(IMAGE_SIDE, IMAGE_SIDE);
+      const start = offset * IMAGE_SIZE;
+      for (let p = 0; p < IMAGE_SIZE; p++) {
+        const error = Math.abs(original[start + p] / 255 - rebuilt[start + p]);
+        image.data[p * 4] = Math.min(255, error * 2 * 255);
+        image.data[p * 4 + 1] = Math.max(0, (error - 0.4) * 1.6 * 255);
+        image.data[p * 4 + 2] = 0;
+        image.data[p * 4 + 3] = 255;
+      }
+      context.putImageData(image, 0, 0);
+    },
+    [original, rebuilt, offset],
+  );
+  useCanvasPaint(ref, paint);
   return (
     <canvas
       ref={ref}
@@ -49,7 +53,7 @@ function ErrorMap({
       aria-label={label}
     />
   );
-}
+});
 
 /** Ten rows, one per digit: each image the model rebuilds worst, above its error map. */
 // Memoised: the playground re-renders on every slider move, and 80 error maps need not.
@@ -74,11 +78,13 @@ export const WorstReconstructions = memo(function WorstReconstructions({
       {worst.map((indices, digit) => (
         <div key={digit} className="ll-worst__row" role="listitem">
           <span className="ll-worst__digit">{digit}</span>
-          {indices.map((index) => {
+          {indices.map((index, position) => {
             const slot = k++;
             return (
+              // Keyed by place: after each epoch the same buttons and canvases show the new
+              // worst images (a new canvas would cost a fresh 2D context, and a blank frame).
               <button
-                key={index}
+                key={position}
                 type="button"
                 className="ll-worst__cell"
                 onClick={() => onOpen(index)}

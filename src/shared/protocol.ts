@@ -12,6 +12,15 @@ import type { LatentStats } from './latentStats';
 
 export type { DataProgress, DatasetReady, ProgressReport, RunProgress } from './progress';
 
+// ---------- page -> data worker ----------
+
+/** The data worker answers with the dataProgress, dataReady and dataError of FromWorker. */
+export type ToDataWorker =
+  /** Load from `dataBaseUrl` (the folder of manifest.json); hand over on `trainingPort`. */
+  | { type: 'load'; dataBaseUrl: string; trainingPort: MessagePort }
+  /** After a data error: fetch what failed again. */
+  | { type: 'retryData' };
+
 // ---------- page -> worker ----------
 
 export type ToWorker =
@@ -19,7 +28,16 @@ export type ToWorker =
    * Load the dataset (from `dataBaseUrl`, the folder that holds manifest.json), pick the backend
    * config.backend asks for, then build the model: answered with backend, data* and modelSummary.
    */
-  | { type: 'init'; dataBaseUrl: string; config: TrainingConfig }
+  | {
+      type: 'init';
+      dataBaseUrl: string;
+      config: TrainingConfig;
+      /**
+       * Where the data worker hands over the digits (the page's client adds it). Without it
+       * the training worker loads them from dataBaseUrl itself.
+       */
+      dataPort?: MessagePort;
+    }
   /** After a data error: fetch what failed again. */
   | { type: 'retryData' }
   /** Fresh weights from config.seed; drops any run. Answered with modelSummary + reconstructions. */

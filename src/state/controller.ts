@@ -2,11 +2,7 @@
  * The page's verbs (train, pause, step...) translated into worker commands, with the store
  * kept in step. Components call these; they never see the worker.
  */
-import {
-  spawnTrainingWorker,
-  supportsModuleWorkers,
-  type WorkerClient,
-} from '../client/workerClient';
+import { spawnWorkers, supportsModuleWorkers, type WorkerClient } from '../client/workerClient';
 import { beginRun, type AppState } from './appState';
 import { reduce, resetLab, startLabRun } from './lab';
 import { createLabActions, type LabActions } from './labActions';
@@ -61,7 +57,7 @@ export function createController(store: Store<AppState>): Controller {
     // A new worker has no rebuild request in flight; an old one's answer will never come.
     testRebuilds.reset();
     playground.restarted();
-    const worker = spawnTrainingWorker(
+    const worker = spawnWorkers(
       (message) => {
         if (message.type === 'testReconstructions') testRebuilds.settled();
         reliability.onMessage(message);

@@ -3,13 +3,13 @@
  * or the weights of the previous run for "Train more"), checked against the run's config so a
  * run never trains a network of another shape than the page shows.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainingConfig } from '../shared/config';
 import { latentDimOf } from './latents';
 import { LATENT_LAYER, activationOf, buildAutoencoder, denseLayers } from './model';
 
 /** Why `model` cannot be trained with `config`, or null when it can. */
-export function shapeMismatch(model: tf.LayersModel, config: TrainingConfig): string | null {
+export function shapeMismatch(model: tfl.LayersModel, config: TrainingConfig): string | null {
   const [hidden] = denseLayers(model);
   const hiddenUnits = (hidden.outputShape as number[]).at(-1);
   const latentDim = latentDimOf(model);
@@ -30,8 +30,8 @@ export function shapeMismatch(model: tf.LayersModel, config: TrainingConfig): st
 
 export function modelFor(
   config: TrainingConfig,
-  given: tf.LayersModel | undefined,
-): tf.LayersModel {
+  given: tfl.LayersModel | undefined,
+): tfl.LayersModel {
   if (!given) return buildAutoencoder(config);
   const problem = shapeMismatch(given, config);
   if (problem) throw new Error(`Cannot train these weights: ${problem}.`);

@@ -13,9 +13,16 @@
  *   matMul with a transposed operand to a plain triple loop instead of XNNPACK (~40 ms vs ~4 ms
  *   for the 784-wide layers, measured in Node). cpu and webgl handle transposed operands
  *   natively, where an explicit transpose only adds a pass (cpu measured ~1.3x slower with it).
+ * - On cpu every product goes through our own kernel (cpuMatMul.ts): tfjs-backend-cpu's matMul
+ *   is a generic strided loop, and its fused bias add broadcasts index by index; together they
+ *   were half of our cpu step. So do the loss with its gradient and each activation's gradient,
+ *   with the bias gradients (cpuGradKernels.ts): there each small op is a slow pass of its own.
+ *   The stock kernels stay for everyone else (model.fit included).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { LossKind } from '../shared/config';
+import { cpuActivationGrad, cpuLossHead, type HeadResult, type LayerGrad } from './cpuGradKernels';
+import { cpuMatMul } from './cpuMatMul';
 import { BCE_EPSILON, lossMean } from './loss';
 import type { DenseActivation } from './model';
 
@@ -40,14 +47,27 @@ export function prefersExplicitTranspose(): boolean {
   return tf.getBackend() === 'wasm';
 }
 
-/** aᵀ·b (transposeA) or a·bᵀ, with the transpose done explicitly when `explicit` (see above). */
+/** How the products are computed: tfjs's matMul as is, with explicit transposes, or ours. */
+type MatMulRoute = 'stock' | 'explicitTranspose' | 'cpuKernel';
+
+/** One Dense layer: activation(x·W + b). */
+function dense(x: tf.Tensor2D, layer: DenseWeights, route: MatMulRoute): tf.Tensor2D {
+  const { kernel, bias, activation } = layer;
+  if (route === 'cpuKernel') {
+    return cpuMatMul(x, kernel as tf.Tensor2D, { bias: bias as tf.Tensor1D, activation });
+  }
+  return tf.fused.matMul({ a: x, b: kernel, bias, activation }) as tf.Tensor2D;
+}
+
+/** aᵀ·b (transposeA) or a·bᵀ, the way `route` says (see above). */
 function matMulT(
   a: tf.Tensor2D,
   b: tf.Tensor2D,
   transposeA: boolean,
-  explicit: boolean,
+  route: MatMulRoute,
 ): tf.Tensor2D {
-  if (!explicit) return tf.matMul(a, b, transposeA, !transposeA);
+  if (route === 'cpuKernel') return cpuMatMul(a, b, { transposeA, transposeB: !transposeA });
+  if (route === 'stock') return tf.matMul(a, b, transposeA, !transposeA);
   return transposeA ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, tf.transpose(b));
 }
 
@@ -76,9 +96,36 @@ function throughActivation(
   return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
 }
 
+/** The loss, the output layer's dz and its bias gradient. */
+function lossHead(
+  route: MatMulRoute,
+  lossKind: LossKind,
+  images: tf.Tensor2D,
+  prediction: tf.Tensor2D,
+): HeadResult {
+  if (route === 'cpuKernel') return cpuLossHead(lossKind, images, prediction);
+  const loss = lossMean(lossKind, images, prediction);
+  const dz =
+    lossKind === 'mse' ? sigmoidMseGrad(images, prediction) : sigmoidBceGrad(images, prediction);
+  return { loss, dz, biasGrad: tf.sum(dz, 0) };
+}
+
+/** A hidden layer's dz (from the gradient w.r.t. its output y) and its bias gradient. */
+function hiddenGrad(
+  route: MatMulRoute,
+  dy: tf.Tensor2D,
+  y: tf.Tensor2D,
+  activation: DenseActivation,
+): LayerGrad {
+  if (route === 'cpuKernel') return cpuActivationGrad(dy, y, activation);
+  const dz = throughActivation(dy, y, activation);
+  return { dz, biasGrad: tf.sum(dz, 0) };
+}
+
 /**
  * Loss and gradients of the Keras BCE (or MSE) of `images` against their reconstruction through
  * `layers` (each x·W + b then its activation; the last must be sigmoid). Call inside a tidy.
+ * `explicitTranspose` applies to backends other than cpu, which always takes its own kernel.
  */
 export function autoencoderGradients(
   layers: readonly DenseWeights[],
@@ -86,30 +133,28 @@ export function autoencoderGradients(
   explicitTranspose = prefersExplicitTranspose(),
   lossKind: LossKind = 'bce',
 ): StepGradients {
+  const route: MatMulRoute =
+    tf.getBackend() === 'cpu' ? 'cpuKernel' : explicitTranspose ? 'explicitTranspose' : 'stock';
   const last = layers[layers.length - 1];
   if (last.activation !== 'sigmoid') throw new Error('the output layer must be sigmoid');
   // outputs[i] is the input of layer i; outputs[layers.length] the prediction.
   const outputs: tf.Tensor2D[] = [images];
-  for (const { kernel, bias, activation } of layers) {
-    const x = outputs[outputs.length - 1];
-    outputs.push(tf.fused.matMul({ a: x, b: kernel, bias, activation }) as tf.Tensor2D);
-  }
+  for (const layer of layers) outputs.push(dense(outputs[outputs.length - 1], layer, route));
   const prediction = outputs[layers.length];
-  const loss = lossMean(lossKind, images, prediction);
+  const head = lossHead(route, lossKind, images, prediction);
+  let { dz, biasGrad } = head;
 
   const grads: tf.NamedTensorMap = {};
-  let dz =
-    lossKind === 'mse' ? sigmoidMseGrad(images, prediction) : sigmoidBceGrad(images, prediction);
   for (let i = layers.length - 1; i >= 0; i--) {
     const { kernel, bias } = layers[i];
     const input = outputs[i];
-    grads[kernel.name] = matMulT(input, dz, true, explicitTranspose);
-    grads[bias.name] = tf.sum(dz, 0);
+    grads[kernel.name] = matMulT(input, dz, true, route);
+    grads[bias.name] = biasGrad;
     // Nobody needs the gradient w.r.t. the images: the first layer skips that matMul.
     if (i > 0) {
-      const dInput = matMulT(dz, kernel as tf.Tensor2D, false, explicitTranspose);
-      dz = throughActivation(dInput, input, layers[i - 1].activation);
+      const dInput = matMulT(dz, kernel as tf.Tensor2D, false, route);
+      ({ dz, biasGrad } = hiddenGrad(route, dInput, input, layers[i - 1].activation));
     }
   }
-  return { loss, prediction, grads };
+  return { loss: head.loss, prediction, grads };
 }

@@ -4,7 +4,7 @@
  * pixels and the GPU never waits for an upload. Elsewhere (wasm, cpu) the tensors already live in
  * main memory, and copying rows from the uint8 array is cheapest (see batches.ts).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
 import { BatchBuilder, type PixelSet } from './batches';
 

@@ -3,7 +3,7 @@
  * reused Float32Array rather than sliced from a big tensor: on wasm, slicing a [60000, 784]
  * tensor copies all of it (~150 ms), while copying 128 rows here costs well under a millisecond.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
 
 /** Images stored back to back, IMAGE_SIZE bytes each. */

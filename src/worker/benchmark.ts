@@ -4,7 +4,7 @@
  * backend already selected, each on a model of its own that is disposed afterwards. Per-step
  * times can only be taken here: the page sees progress messages ~10 times a second.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   summarizeTimes,
   type BenchmarkRequest,

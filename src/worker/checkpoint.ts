@@ -4,7 +4,8 @@
  * goes back to when the GPU loses its context (the GPU's copy is gone) or when the loss blows
  * up (the last good weights are kept). A checkpoint holding any NaN is never kept.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { RunCursor } from './runCursor';
 
 /** Steps between checkpoints: about 2.5 MB copied from the backend each time, a few ms on wasm. */
@@ -56,7 +57,7 @@ const allFinite = (saved: SavedTensor[]) =>
 
 /** Copies everything a run needs to go on from here; null if the numbers are already broken. */
 export async function captureCheckpoint(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   cursor: RunCursor,
   epochLoss: EpochLossState,
@@ -96,7 +97,7 @@ const toTensor = (t: SavedTensor) => tf.tensor(t.values, t.shape, t.dtype);
  */
 export async function restoreCheckpoint(
   checkpoint: Checkpoint,
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   cursor: RunCursor,
   freshOptimizer: () => tf.Optimizer,
 ): Promise<tf.Optimizer> {

@@ -5,9 +5,11 @@
  * brings up a backend to go on with: WebGL again on a new context, or WebAssembly when WebGL
  * keeps failing. Kept apart from backend.ts, which chooses the first backend.
  */
-import * as tf from '@tensorflow/tfjs';
-import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import * as tf from '@tensorflow/tfjs-core';
+// Type only: the WebGL package is loaded lazily (backendLoad.ts), never by this module.
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { BackendDecision } from './backend';
+import { activateBackend, webglBackendClass } from './backendLoad';
 import { releaseGpuDataset } from './batchSource';
 
 /** Losses before we stop trusting this GPU and move to the processor for good. */
@@ -23,9 +25,13 @@ export interface GpuGuard {
   rebuild(): Promise<BackendDecision>;
 }
 
+/** Only MathBackendWebGL registers under the name 'webgl', so the name identifies the class. */
+function webglBackend(backend: tf.KernelBackend | null): MathBackendWebGL | null {
+  return backend as MathBackendWebGL | null;
+}
+
 function currentContext(): WebGLRenderingContext | null {
-  const backend = tf.getBackend() === 'webgl' ? tf.backend() : null;
-  return backend instanceof MathBackendWebGL ? backend.gpgpu.gl : null;
+  return tf.getBackend() === 'webgl' ? (webglBackend(tf.backend())?.gpgpu.gl ?? null) : null;
 }
 
 /** A tiny sum read back: proves the new backend computes. */
@@ -43,8 +49,8 @@ async function works(): Promise<boolean> {
  * that runs forever and burns the worker's CPU; their data is gone anyway, so drop them.
  */
 function stopDeadPolling(): void {
-  const dead = tf.findBackend('webgl');
-  if (!(dead instanceof MathBackendWebGL)) return;
+  const dead = webglBackend(tf.findBackend('webgl'));
+  if (!dead) return;
   (dead.gpgpu as unknown as { itemsToPoll?: unknown[] }).itemsToPoll = [];
 }
 
@@ -56,6 +62,8 @@ async function restartWebgl(): Promise<boolean> {
   } catch {
     // Already gone.
   }
+  // Already loaded (the lost context was WebGL's), so this only hands back the class.
+  const MathBackendWebGL = await webglBackendClass();
   tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
   const ok = await tf.setBackend('webgl').catch(() => false);
   return ok && !currentContext()?.isContextLost() && (await works());
@@ -112,8 +120,8 @@ export function createGpuGuard(onLost: () => void): GpuGuard {
         count > WEBGL_REBUILDS
           ? 'the graphics card lost its WebGL context again'
           : 'WebGL could not start again after the graphics card lost its context';
-      const moved = (await tf.setBackend('wasm').catch(() => false)) && (await works());
-      if (!moved && !(await tf.setBackend('cpu'))) throw new Error('no backend could start');
+      const moved = (await activateBackend('wasm')) && (await works());
+      if (!moved && !(await activateBackend('cpu'))) throw new Error('no backend could start');
       lost = false;
       watch();
       return {

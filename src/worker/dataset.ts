@@ -163,6 +163,11 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
       }
     };
 
+    // Each split's pixel digest starts as soon as its last sheet is in (Web Crypto copies the
+    // bytes and hashes them off this thread), so it overlaps the other split's download.
+    const pixelDigests: Partial<Record<SplitName, Promise<string>>> = {};
+    const digestOf = (name: SplitName) => (pixelDigests[name] ??= sha256Hex(cacheOf[name].pixels));
+
     for (const name of SPLIT_NAMES) {
       const split = manifest.splits[name];
       const cache = cacheOf[name];
@@ -179,6 +184,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
             await decodeInto(sheet, png, cache.pixels);
             verifiedSheets.delete(sheet.sha256);
             cache.placed.add(key);
+            if (cache.placed.size === split.sheets.length) digestOf(name).catch(() => undefined);
             report();
           },
         });
@@ -206,7 +212,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
 
     for (const name of SPLIT_NAMES) {
       const split = manifest.splits[name];
-      if ((await sha256Hex(cacheOf[name].pixels)) !== split.pixelsSha256) {
+      if ((await digestOf(name)) !== split.pixelsSha256) {
         // Decode these sheets again if the page retries anyway.
         cacheOf[name].placed.clear();
         const names = split.sheets.map((sheet) => sheet.file);

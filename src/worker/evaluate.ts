@@ -3,7 +3,8 @@
  * probe digits. Both run the LayersModel itself (no gradient tape) and read results
  * asynchronously so a GPU backend is not stalled.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIZE } from '../shared/config';
 import { BatchBuilder, type PixelSet } from './batches';
 import { bcePerImage } from './loss';
@@ -15,7 +16,7 @@ export const EVAL_CHUNK = 1000;
  * `cancelled()` turns true between chunks (the run was stopped or the trainer disposed).
  */
 export async function meanLoss(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   set: PixelSet,
   cancelled: () => boolean,
   chunk = EVAL_CHUNK,
@@ -42,12 +43,12 @@ function probeTensor(probes: Uint8Array): tf.Tensor2D {
   return new BatchBuilder({ pixels: probes, count }, count).range(0, count);
 }
 
-function reconstructionTensor(model: tf.LayersModel, probes: Uint8Array): tf.Tensor2D {
+function reconstructionTensor(model: tfl.LayersModel, probes: Uint8Array): tf.Tensor2D {
   return tf.tidy(() => model.apply(probeTensor(probes)) as tf.Tensor2D);
 }
 
 /** The model's output for the probe digits, probes x 784 values in [0, 1] (blocking read). */
-export function reconstructSync(model: tf.LayersModel, probes: Uint8Array): Float32Array {
+export function reconstructSync(model: tfl.LayersModel, probes: Uint8Array): Float32Array {
   const out = reconstructionTensor(model, probes);
   const pixels = out.dataSync() as Float32Array;
   out.dispose();
@@ -56,7 +57,7 @@ export function reconstructSync(model: tf.LayersModel, probes: Uint8Array): Floa
 
 /** The same, read asynchronously. */
 export async function reconstruct(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   probes: Uint8Array,
 ): Promise<Float32Array> {
   const out = reconstructionTensor(model, probes);

@@ -26,6 +26,7 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
     data: null,
     probes: null,
     backendReady: null,
+    backendSettled: false,
     initConfig: null,
     trainer: null,
     activeRunId: null,
@@ -53,6 +54,11 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
   const modelCommands = createModelCommands(ctx);
 
   const handle = async (message: ToWorker) => {
+    // Backends load on demand, so no tfjs call may run before init has started one (a failed
+    // start is reported by init). Once it has, commands run at once, in order, as before.
+    if (message.type !== 'init' && ctx.backendReady && !ctx.backendSettled) {
+      await ctx.backendReady.catch(() => undefined);
+    }
     if (MODEL_MESSAGES.has(message.type)) return modelCommands(message as ModelMessage);
     switch (message.type) {
       case 'init':

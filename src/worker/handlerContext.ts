@@ -21,6 +21,8 @@ export interface HandlerContext {
   data: MnistData | null;
   probes: Uint8Array | null;
   backendReady: Promise<BackendDecision> | null;
+  /** Whether backendReady has settled: commands that use tfjs wait for it until then. */
+  backendSettled: boolean;
   /** The config the page sent with init (the backend choice, the benchmark's sizes). */
   initConfig: TrainingConfig | null;
   trainer: Trainer | null;

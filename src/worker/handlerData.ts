@@ -5,55 +5,29 @@
  */
 import type { TrainingConfig } from '../shared/config';
 import type { ToWorker } from '../shared/protocol';
-import { DataLoadError, type MnistData } from './dataset';
+import type { MnistData } from './dataset';
+import { dataErrorMessage, dataReadyMessage, probePixels } from './dataMessages';
+import { handedOffLoader } from './datasetHandoff';
 import { freshTrainer, sendFirstReconstructions, type HandlerContext } from './handlerContext';
-import { firstIndices, firstOfEachClass, samplesAt } from './probes';
 
-const SAMPLE_STRIP_LENGTH = 16;
-
-/** Loads the digits and sends them (or why they did not load); true once they are in. */
+/** Waits for the digits (and tells the page about them, unless the loader does); true once in. */
 async function loadData(ctx: HandlerContext): Promise<boolean> {
   const { loader, send } = ctx;
   if (!loader) return false;
+  const tellPage = !loader.reportsToPage;
   const started = performance.now();
   let data: MnistData;
   try {
-    data = await loader.load((progress) => send({ type: 'dataProgress', ...progress }));
-    ctx.data = data;
+    data = await loader.load((progress) => {
+      if (tellPage) send({ type: 'dataProgress', ...progress });
+    });
   } catch (error) {
-    if (error instanceof DataLoadError) {
-      send({
-        type: 'dataError',
-        file: error.file,
-        fault: error.fault,
-        message: error.message,
-        retryable: error.retryable,
-      });
-    } else {
-      send({
-        type: 'dataError',
-        file: 'the dataset',
-        fault: 'network',
-        message: String(error),
-        retryable: true,
-      });
-    }
+    if (tellPage) send(dataErrorMessage(error));
     return false;
   }
-  const probeIndices = firstOfEachClass(data.test.labels);
-  ctx.probes = samplesAt(data.test, probeIndices).pixels;
-  send({
-    type: 'dataReady',
-    trainCount: data.train.count,
-    testCount: data.test.count,
-    totalBytes: data.totalBytes,
-    pixelDigests: data.pixelDigests,
-    credit: data.credit,
-    samples: samplesAt(data.test, firstIndices(SAMPLE_STRIP_LENGTH, data.test.count)),
-    probes: samplesAt(data.test, probeIndices),
-    test: { pixels: data.test.pixels.slice(), labels: data.test.labels.slice() },
-    loadMs: Math.round(performance.now() - started),
-  });
+  ctx.data = data;
+  ctx.probes = probePixels(data.test);
+  if (tellPage) send(dataReadyMessage(data, performance.now() - started));
   return true;
 }
 
@@ -80,18 +54,27 @@ export async function handleDataMessage(ctx: HandlerContext, message: DataMessag
   switch (message.type) {
     case 'init': {
       ctx.initConfig = message.config;
-      ctx.loader = ctx.deps.createLoader(message.dataBaseUrl);
+      // The page's client sends a port to the data worker, which loads the digits beside us;
+      // without one (tests, other hosts) this worker loads them itself.
+      ctx.loader = message.dataPort
+        ? handedOffLoader(message.dataPort)
+        : ctx.deps.createLoader(message.dataBaseUrl);
       ctx.backendReady = ctx.deps.selectBackend(message.config.backend).then((decision) => {
         const { name, reason, probe } = decision;
         ctx.send({ type: 'backend', name, reason, probe });
         ctx.gpu?.watch();
         return decision;
       });
+      ctx.backendReady.then(
+        () => (ctx.backendSettled = true),
+        () => (ctx.backendSettled = true),
+      );
       await prepare(ctx, message.config);
       return;
     }
     case 'retryData':
-      if (ctx.initConfig) await prepare(ctx, ctx.initConfig);
+      // With the data worker the page sends Retry there; the first prepare() still waits.
+      if (ctx.initConfig && !ctx.loader?.reportsToPage) await prepare(ctx, ctx.initConfig);
       return;
     case 'reset':
       await showFreshModel(ctx, message.config);

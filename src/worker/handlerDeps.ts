@@ -15,6 +15,11 @@ export type Post = (message: FromWorker, transfer: Transferable[]) => void;
 
 export interface DatasetLoader {
   load(onProgress: (progress: DataProgress) => void): Promise<MnistData>;
+  /**
+   * True when whoever loads the digits tells the page about progress, success and failure
+   * itself (the data worker), so the handler must not tell it again.
+   */
+  reportsToPage?: boolean;
 }
 
 export interface TrainerOptions {

@@ -4,7 +4,8 @@
  * loss (the layers are applied one by one and the bottleneck's output is kept), so encoding the
  * test set at an epoch end costs only the extra read of testCount x latentDim floats.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { BatchBuilder, type PixelSet } from './batches';
 import { EVAL_CHUNK } from './evaluate';
 import type { LossKind } from '../shared/config';
@@ -24,14 +25,14 @@ export interface SetEvaluation {
 const LATENT_INDEX = LAYER_SPECS.findIndex((spec) => spec.name === LATENT_LAYER);
 
 /** The bottleneck's width, read from the model so loaded models work too. */
-export function latentDimOf(model: tf.LayersModel): number {
+export function latentDimOf(model: tfl.LayersModel): number {
   const shape = model.getLayer(LATENT_LAYER).outputShape as number[];
   return shape[shape.length - 1];
 }
 
 /** Codes and per-image losses of `images` ([rows, 784] in [0, 1]); call inside tf.tidy. */
 export function encodeAndScore(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   images: tf.Tensor2D,
   lossKind: LossKind = 'bce',
 ): { codes: tf.Tensor2D; losses: tf.Tensor1D } {
@@ -47,11 +48,12 @@ export function encodeAndScore(
 
 /**
  * Every image of `set` encoded and scored, in chunks so memory stays small, read
- * asynchronously so a GPU backend is not stalled. Returns null if `cancelled()` turns true
- * between chunks (the run was stopped or the trainer disposed).
+ * asynchronously so a GPU backend is not stalled, and yielding between chunks so commands are
+ * heard. Returns null if `cancelled()` turns true between chunks (the run was stopped or the
+ * trainer disposed).
  */
 export async function evaluateSet(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   set: PixelSet,
   cancelled: () => boolean,
   chunk = EVAL_CHUNK,
@@ -73,6 +75,9 @@ export async function evaluateSet(
     } finally {
       tf.dispose([out.codes, out.losses]);
     }
+    // On wasm and cpu data() resolves at once, so without this the whole set (~0.5 s) would
+    // run as one task, and a Train or Stop clicked meanwhile would wait for all of it.
+    if (start + chunk < set.count) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   if (cancelled()) return null;
   // Summed in float64 per image, so the short last chunk is weighted right.

@@ -3,7 +3,7 @@
  * [1e-7, 1 - 1e-7] (so log never sees 0), the per-pixel loss averaged over the 784 pixels of an
  * image, and that averaged over the images of a batch. Mean squared error too, for comparison.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { LossKind } from '../shared/config';
 
 /** Keras's backend epsilon, used for the clip. */

@@ -3,7 +3,7 @@
  * so a GPU backend keeps its queue full) and disposed once read. At most a few reads are in
  * flight; beyond that the caller waits for the oldest, so a fast producer cannot run away.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { LossPoint } from '../shared/protocol';
 
 export class LossTracker {

@@ -2,7 +2,7 @@
  * The notebook's autoencoder as a real tfjs LayersModel (so summary, save and load work), plus
  * the encoder and decoder halves that share its layers, and a Keras-like summary for the page.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIZE, type LatentActivation, type TrainingConfig } from '../shared/config';
 import type { LayerSummary, ModelSummary } from '../shared/protocol';
 import { layerSeeds } from './random';
@@ -33,7 +33,7 @@ export function layerActivations(latentActivation: LatentActivation = 'relu'): D
 }
 
 /** A dense layer's activation as its config says (so it is right for loaded models too). */
-export function activationOf(layer: tf.layers.Layer): DenseActivation {
+export function activationOf(layer: tfl.layers.Layer): DenseActivation {
   const name = layer.getConfig().activation;
   if (name === 'relu' || name === 'sigmoid' || name === 'linear') return name;
   throw new Error(`layer ${layer.name} has the activation ${String(name)}, which we do not train`);
@@ -52,48 +52,48 @@ export function buildAutoencoder(
   config: ModelShape &
     Pick<TrainingConfig, 'seed'> &
     Partial<Pick<TrainingConfig, 'latentActivation'>>,
-): tf.LayersModel {
+): tfl.LayersModel {
   const units = unitsOf(config);
   const activations = layerActivations(config.latentActivation);
   const seeds = layerSeeds(config.seed, LAYER_SPECS.length);
-  const input = tf.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
-  let x: tf.SymbolicTensor = input;
+  const input = tfl.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
+  let x: tfl.SymbolicTensor = input;
   LAYER_SPECS.forEach((spec, i) => {
-    const layer = tf.layers.dense({
+    const layer = tfl.layers.dense({
       name: spec.name,
       units: units[i],
       activation: activations[i],
-      kernelInitializer: tf.initializers.glorotUniform({ seed: seeds[i] }),
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: seeds[i] }),
       biasInitializer: 'zeros',
     });
-    x = layer.apply(x) as tf.SymbolicTensor;
+    x = layer.apply(x) as tfl.SymbolicTensor;
   });
-  return tf.model({ inputs: input, outputs: x, name: 'autoencoder' });
+  return tfl.model({ inputs: input, outputs: x, name: 'autoencoder' });
 }
 
 /** The dense layers of an autoencoder in forward order. */
-export function denseLayers(model: tf.LayersModel): tf.layers.Layer[] {
+export function denseLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
   return LAYER_SPECS.map((spec) => model.getLayer(spec.name));
 }
 
 /** image -> latent code, sharing the autoencoder's layers (and so its weights). */
-export function encoderOf(model: tf.LayersModel): tf.LayersModel {
-  return tf.model({
+export function encoderOf(model: tfl.LayersModel): tfl.LayersModel {
+  return tfl.model({
     inputs: model.inputs,
-    outputs: model.getLayer(LATENT_LAYER).output as tf.SymbolicTensor,
+    outputs: model.getLayer(LATENT_LAYER).output as tfl.SymbolicTensor,
     name: 'encoder',
   });
 }
 
 /** latent code -> image, sharing the autoencoder's decoder layers (and so its weights). */
-export function decoderOf(model: tf.LayersModel): tf.LayersModel {
+export function decoderOf(model: tfl.LayersModel): tfl.LayersModel {
   const latentUnits = model.getLayer(LATENT_LAYER).outputShape as number[];
-  const code = tf.input({ shape: [latentUnits[latentUnits.length - 1]], name: 'code' });
-  let x: tf.SymbolicTensor = code;
+  const code = tfl.input({ shape: [latentUnits[latentUnits.length - 1]], name: 'code' });
+  let x: tfl.SymbolicTensor = code;
   for (const spec of LAYER_SPECS.slice(LAYER_SPECS.findIndex((s) => s.name === LATENT_LAYER) + 1)) {
-    x = model.getLayer(spec.name).apply(x) as tf.SymbolicTensor;
+    x = model.getLayer(spec.name).apply(x) as tfl.SymbolicTensor;
   }
-  return tf.model({ inputs: code, outputs: x, name: 'decoder' });
+  return tfl.model({ inputs: code, outputs: x, name: 'decoder' });
 }
 
 /** "(None, 128)", as Keras prints an output shape with an unknown batch size. */
@@ -102,7 +102,7 @@ function kerasShape(shape: readonly (number | null)[]): string {
 }
 
 /** The layer table of Keras's model.summary(), without the input layer (it has no weights). */
-export function summarize(model: tf.LayersModel, config: ModelShape): ModelSummary {
+export function summarize(model: tfl.LayersModel, config: ModelShape): ModelSummary {
   const layers: LayerSummary[] = LAYER_SPECS.map((spec) => {
     const layer = model.getLayer(spec.name);
     return {

@@ -3,7 +3,8 @@
  * `userDefinedMetadata.latentLab`. Any tfjs tool can load the files; we load only what passes
  * every check in shared/savedModel.ts plus the weights' size and SHA-256.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import {
   MODEL_APP,
   MODEL_SCHEMA_VERSION,
@@ -35,7 +36,7 @@ export interface SaveDetails {
 }
 
 export async function serializeModel(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   details: SaveDetails,
 ): Promise<ModelFiles> {
   let artifacts: tf.io.ModelArtifacts | null = null;
@@ -92,7 +93,11 @@ export async function checkModelFiles(
 }
 
 /** Copies checked weights into a model of the same shape (built from the same config). */
-export function applyWeights(model: tf.LayersModel, parsed: ParsedModelFile, weights: ArrayBuffer) {
+export function applyWeights(
+  model: tfl.LayersModel,
+  parsed: ParsedModelFile,
+  weights: ArrayBuffer,
+) {
   const named = tf.io.decodeWeights(weights, parsed.specs);
   try {
     for (const value of Object.values(named)) {

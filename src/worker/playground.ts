@@ -3,7 +3,8 @@
  * run the encoder on images the page drew, and project the test codes to 2-D for the map.
  * Each answers even when there is no model yet, so the page's coalescing never stalls.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIZE } from '../shared/config';
 import { pca2 } from '../shared/pca';
 import type { FromWorker, ToWorker } from '../shared/protocol';
@@ -14,7 +15,7 @@ const LATENT_INDEX = LAYER_SPECS.findIndex((spec) => spec.name === LATENT_LAYER)
 
 /** codes (count x latentDim) -> count x 784 pixels in [0, 1], through the decoder's layers. */
 export async function decodeCodes(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   codes: Float32Array,
 ): Promise<Float32Array> {
   const dim = latentDimOf(model);
@@ -35,7 +36,7 @@ export async function decodeCodes(
 
 /** images (count x 784, 0..1) -> their codes and reconstructions. */
 export async function encodeImages(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   pixels: Float32Array,
 ): Promise<{ latentDim: number; codes: Float32Array; pixels: Float32Array }> {
   const latentDim = latentDimOf(model);
@@ -87,7 +88,7 @@ export function latentMapOf(latest: LatestCodes): Extract<FromWorker, { type: 'l
 /** Answers one playground command; always answers, so the page's coalescing never stalls. */
 export async function answerPlayground(
   message: PlaygroundMessage,
-  model: tf.LayersModel | null,
+  model: tfl.LayersModel | null,
   latest: LatestCodes | null,
   send: (message: FromWorker) => void,
 ): Promise<void> {

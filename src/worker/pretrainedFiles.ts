@@ -1,5 +1,5 @@
 /** Fetches the shipped pretrained model: tfjs Layers files plus our history and meta JSON. */
-import * as tf from '@tensorflow/tfjs';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { PRETRAINED_FILES, parseHistory, parseMeta } from '../shared/pretrained';
 import type { LoadedPretrained } from './pretrainedOps';
 
@@ -15,6 +15,6 @@ export async function fetchPretrained(baseUrl: string): Promise<LoadedPretrained
     fetchJson(at(PRETRAINED_FILES.meta)).then(parseMeta),
     fetchJson(at(PRETRAINED_FILES.history)).then(parseHistory),
   ]);
-  const model = await tf.loadLayersModel(at(PRETRAINED_FILES.model));
+  const model = await tfl.loadLayersModel(at(PRETRAINED_FILES.model));
   return { model, meta, history };
 }

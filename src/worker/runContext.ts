@@ -2,7 +2,7 @@
  * The parts of one Trainer that its helpers (the loop, recovery) share. The Trainer builds one
  * and keeps owning everything in it; the helpers read and act through it.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainingConfig } from '../shared/config';
 import type { RunState } from '../shared/protocol';
 import type { PixelSet } from './batches';
@@ -19,7 +19,7 @@ import type { TrainerEvents } from './trainerEvents';
 import type { TrainStepFn } from './trainStep';
 
 export interface RunContext {
-  readonly model: tf.LayersModel;
+  readonly model: tfl.LayersModel;
   readonly config: TrainingConfig;
   readonly test: PixelSet;
   readonly probes: Uint8Array;

@@ -2,7 +2,7 @@
  * The training loop itself: batches one after another, paced and yielding between them, and
  * what an epoch's end brings (validation loss, the test set's codes, a checkpoint).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { isTimelineStep } from '../shared/timeline';
 import { nonFiniteDivergence } from './divergence';
 import { EVAL_CHUNK } from './evaluate';

@@ -3,7 +3,8 @@
  * way back to a checkpoint, used when the loss blows up (keep the last good weights) and when
  * the GPU loses its context (go on from the last copy). The Trainer calls it at fixed points.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { LossPoint } from '../shared/protocol';
 import {
   CHECKPOINT_EVERY,
@@ -17,7 +18,7 @@ import type { LossTracker } from './lossTracker';
 import type { RunCursor } from './runCursor';
 
 export interface SafetyHost {
-  model: tf.LayersModel;
+  model: tfl.LayersModel;
   cursor: RunCursor;
   losses: LossTracker;
   optimizer(): tf.Optimizer | null;

@@ -3,7 +3,7 @@
  * batch order, the model, the loss tracking, checkpoints, and the RunContext that lends them
  * (and the Trainer's own state, through `hooks`) to the loop, the reporter and recovery.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
 import type { RunState } from '../shared/protocol';
 import { modelFor } from './adoptModel';

@@ -2,7 +2,8 @@
  * One optimisation step: the hand-written gradients of backprop.ts, then Adam. The model stays a
  * plain LayersModel (for predict, summary, save); the step reads and updates its own variables.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { LossKind } from '../shared/config';
 import { autoencoderGradients, prefersExplicitTranspose, type DenseWeights } from './backprop';
 import { activationOf, denseLayers } from './model';
@@ -11,7 +12,7 @@ import { activationOf, denseLayers } from './model';
 export type TrainStepFn = (images: tf.Tensor2D) => tf.Scalar;
 
 /** The tf.Variables behind the model's Dense layers (LayerVariable.read() hands out the variable). */
-export function denseWeights(model: tf.LayersModel): DenseWeights[] {
+export function denseWeights(model: tfl.LayersModel): DenseWeights[] {
   return denseLayers(model).map((layer) => {
     const [kernel, bias] = layer.trainableWeights.map((w) => w.read());
     if (!(kernel instanceof tf.Variable) || !(bias instanceof tf.Variable)) {
@@ -30,7 +31,7 @@ export function kerasAdam(learningRate: number): tf.AdamOptimizer {
 
 /** A step function bound to one model and one optimizer. */
 export function makeTrainStep(
-  model: tf.LayersModel,
+  model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   lossKind: LossKind = 'bce',
 ): TrainStepFn {

@@ -9,7 +9,8 @@
  * runSetup.ts; the loop (runLoop.ts), what it shows (runReporter.ts) and what happens when it
  * goes wrong (runRecovery.ts) work through the RunContext built there.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainingConfig } from '../shared/config';
 import type { ModelSummary, RunState } from '../shared/protocol';
 import { shapeMismatch } from './adoptModel';
@@ -69,7 +70,7 @@ export class Trainer {
   }
 
   /** The autoencoder itself, for views (encoder/decoder) after or during a run. */
-  get network(): tf.LayersModel {
+  get network(): tfl.LayersModel {
     return this.ctx.model;
   }
 
@@ -111,7 +112,7 @@ export class Trainer {
    * Ends this trainer but keeps its weights alive for the next one ("Train more"). Call it only
    * when no run is going; the model is the caller's from then on.
    */
-  handOverModel(): { model: tf.LayersModel; steps: number } {
+  handOverModel(): { model: tfl.LayersModel; steps: number } {
     this.modelHandedOver = true;
     this.dispose();
     return { model: this.ctx.model, steps: this.globalStep };

@@ -1,5 +1,5 @@
 /** What a Trainer tells the outside world, and what it needs to be built. */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainingConfig } from '../shared/config';
 import type { ProgressReport, RunState } from '../shared/protocol';
 import type { PixelSet } from './batches';
@@ -60,7 +60,7 @@ export interface TrainerOptions {
    * Weights to start from (a loaded or earlier model) instead of fresh ones from config.seed;
    * its shape must match the config. The trainer owns it from then on.
    */
-  model?: tf.LayersModel;
+  model?: tfl.LayersModel;
   /** Steps `model` was already trained for: globalStep counts on from there. */
   priorSteps?: number;
   /** Slow motion: at most this many steps per second; null or absent = full speed. */

@@ -1,21 +1,19 @@
 /**
- * The heavy half of the worker (tfjs, the trainer, the message handler), loaded by
- * training.worker.ts with a dynamic import so the dataset download can start first.
+ * Wires the message handler to the real pieces: the dataset loader (used only when the page
+ * sends no data worker port), the backend choice, the trainer, the GPU guard and the
+ * pretrained model's files.
  */
 import type { ToWorker } from '../shared/protocol';
 import { selectBackend } from './backend';
 import { createGpuGuard } from './contextLoss';
-import type { DatasetLoader } from './dataset';
+import { createDatasetLoader } from './dataset';
 import { createMessageHandler, type Post } from './handler';
 import { fetchPretrained } from './pretrainedFiles';
 import { Trainer } from './trainer';
 
-export function startHandler(
-  post: Post,
-  loaderFor: (baseUrl: string) => DatasetLoader,
-): (message: ToWorker) => void {
+export function startHandler(post: Post): (message: ToWorker) => void {
   return createMessageHandler(post, {
-    createLoader: loaderFor,
+    createLoader: (baseUrl) => createDatasetLoader({ baseUrl }),
     selectBackend,
     createTrainer: (options) => new Trainer(options),
     createGpuGuard,

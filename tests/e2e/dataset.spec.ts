@@ -65,7 +65,7 @@ for (const decoder of ['gray-PNG', 'browser'] as const) {
   }) => {
     if (decoder === 'browser') {
       // Where DecompressionStream is missing, the worker falls back to createImageBitmap.
-      await page.route('**/assets/training.worker*.js', async (route) => {
+      await page.route('**/assets/data.worker*.js', async (route) => {
         const response = await route.fetch();
         const body = `self.DecompressionStream = undefined;\n${await response.text()}`;
         await route.fulfill({ response, body });

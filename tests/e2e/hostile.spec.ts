@@ -102,6 +102,7 @@ test('20 cycles of Train, Stop and Reset leave memory where it started', async (
     window.Worker = class extends Original {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
+        if (options?.name !== 'latent-lab-training') return;
         w.__worker = this;
         this.addEventListener('message', (e: MessageEvent<{ type: string }>) => {
           if (e.data.type === 'diagnostics') w.__seen.push(e.data);

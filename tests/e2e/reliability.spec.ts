@@ -157,3 +157,25 @@ test('a crashed worker is explained, the chart is kept, and Restart trains again
   await trainButton(page).click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(2);
 });
+
+test('a crash of the worker that loads the digits is explained, and Restart loads them', async ({
+  page,
+}) => {
+  // The first copy of the data worker dies as it starts, as a bug or a failed allocation would.
+  let served = 0;
+  await page.route('**/assets/data.worker*.js', async (route) => {
+    served++;
+    const response = await route.fetch();
+    const crash = served === 1 ? `throw new RangeError('Array buffer allocation failed');\n` : '';
+    await route.fulfill({ response, body: crash + (await response.text()) });
+  });
+  await page.goto('./');
+  const banner = page.getByRole('alert').filter({ hasText: /while loading the digits/ });
+  await expect(banner).toContainText('Array buffer allocation failed');
+  await expect(trainButton(page)).toBeDisabled();
+
+  await banner.getByRole('button', { name: 'Restart' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(trainButton(page)).toBeEnabled({ timeout: 60_000 });
+  expect(served).toBe(2);
+});

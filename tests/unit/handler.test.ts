@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../src/shared/config';
 import type { FromWorker } from '../../src/shared/protocol';
 import { DataLoadError, type MnistData } from '../../src/worker/dataset';
+import { handOff } from '../../src/worker/datasetHandoff';
 import {
   createMessageHandler,
   type HandlerDeps,
@@ -93,6 +94,31 @@ describe('worker message handler', () => {
     ]);
     // The untrained codes belong to no run.
     expect(posted.at(-1)).toMatchObject({ type: 'latentCodes', runId: null, step: 0 });
+  });
+
+  it('with a data worker port, waits for the hand-off and leaves the page reports to it', async () => {
+    const load = vi.fn(async () => tinyData());
+    const { handle, types } = setup(load);
+    const { port1, port2 } = new MessageChannel();
+    handle({ ...init, dataPort: port2 });
+    await vi.waitFor(() => expect(types()).toContain('backend'));
+    expect(types()).not.toContain('modelSummary');
+    handOff(port1, tinyData());
+    await vi.waitFor(() => expect(types()).toContain('latentCodes'));
+    // dataProgress, dataReady and dataError come from the data worker, not from here.
+    expect(types()).toEqual(['backend', 'modelSummary', 'reconstructions', 'latentCodes']);
+    expect(load).not.toHaveBeenCalled();
+    port1.close();
+    port2.close();
+  });
+
+  it('holds commands that need tfjs until a backend has started', async () => {
+    const { handle, types } = setup(async () => tinyData());
+    // Backends load on demand: a reset sent before one is running must wait for it.
+    handle(init);
+    handle({ type: 'reset', config: { ...DEFAULT_CONFIG } });
+    await vi.waitFor(() => expect(types().filter((t) => t === 'modelSummary')).toHaveLength(2));
+    expect(types().indexOf('backend')).toBeLessThan(types().indexOf('modelSummary'));
   });
 
   it('sends the page its own copy of the test split', async () => {

@@ -87,6 +87,19 @@ describe('packSheet / unpackSheet', () => {
     expect(Buffer.compare(restored, pixels)).toBe(0);
   });
 
+  it('unpacks the same from buffers that are not 4-byte aligned (the byte-wise path)', () => {
+    const count = 230;
+    const pixels = new Uint8Array(count * 784).map((_, i) => (i * 13 + (i >> 7)) & 255);
+    const [sheet] = planSheets(count);
+    const gray = packSheet(pixels, sheet);
+    // Views starting at byte 1 of a larger buffer.
+    const grayAt1 = new Uint8Array(gray.length + 1).subarray(1);
+    grayAt1.set(gray);
+    const restored = new Uint8Array(pixels.length + 1).subarray(1);
+    unpackSheet(grayAt1, sheet, restored);
+    expect(Buffer.compare(restored, pixels)).toBe(0);
+  });
+
   it('puts image 101, row 5 where tileOrigin says', () => {
     const pixels = new Uint8Array(102 * 784);
     pixels[101 * 784 + 5 * 28 + 3] = 200;
