@@ -97,8 +97,9 @@ test('20 cycles of Train, Stop and Reset leave memory where it started', async (
   test.setTimeout(600_000);
   await page.addInitScript(() => {
     const Original = window.Worker;
-    const w = window as unknown as { __worker?: Worker; __seen: unknown[] };
+    const w = window as unknown as { __worker?: Worker; __seen: unknown[]; __codes: number };
     w.__seen = [];
+    w.__codes = 0;
     window.Worker = class extends Original {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
@@ -106,6 +107,7 @@ test('20 cycles of Train, Stop and Reset leave memory where it started', async (
         w.__worker = this;
         this.addEventListener('message', (e: MessageEvent<{ type: string }>) => {
           if (e.data.type === 'diagnostics') w.__seen.push(e.data);
+          if (e.data.type === 'latentCodes') w.__codes++;
         });
       }
     };
@@ -130,14 +132,20 @@ test('20 cycles of Train, Stop and Reset leave memory where it started', async (
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
+  const codesReceived = () =>
+    page.evaluate(() => (window as unknown as { __codes: number }).__codes);
   const cycle = async () => {
     await trainButton(page).click();
     await expect.poll(() => stepCount(page)).toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect(status(page)).toContainText(/stopped/i);
+    const codes = await codesReceived();
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
     await expect(trainButton(page)).toBeEnabled();
+    // Every cycle ends in the same state: the fresh network's codes in (the worker encodes the
+    // test set after a Reset, and a Train clicked sooner would cancel that).
+    await expect.poll(codesReceived).toBeGreaterThan(codes);
   };
 
   await page.goto('./?backend=wasm&trainSize=20000&epochs=1');
