@@ -8,17 +8,10 @@ import {
   preprocessDrawing,
 } from '../../src/shared/mnistPreprocess';
 import { latestOnly } from '../../src/state/latestOnly';
+import { mulberry32 } from '../../src/shared/random';
 
-/** mulberry32: seeded, so the synthetic data is the same on every run. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the synthetic data is the same on every run. */
+const random = mulberry32;
 
 describe('pca2', () => {
   it('finds known principal axes and their variance shares', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worstByDigit } from '../../src/shared/latentMath';
+import { mulberry32 } from '../../src/shared/random';
 
 /** The obvious way: sort each digit's images by loss (stable, so ties keep index order). */
 function bySorting(losses: ArrayLike<number>, labels: ArrayLike<number>, k: number) {
@@ -8,16 +9,8 @@ function bySorting(losses: ArrayLike<number>, labels: ArrayLike<number>, k: numb
   return byDigit.map((indices) => indices.sort((a, b) => losses[b] - losses[a]).slice(0, k));
 }
 
-/** mulberry32: seeded, so the synthetic data is the same on every run. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the synthetic data is the same on every run. */
+const random = mulberry32;
 
 describe('worstByDigit', () => {
   it('gives the same images as sorting each digit by loss', () => {
