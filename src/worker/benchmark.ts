@@ -15,6 +15,7 @@ import {
 import type { BackendName, TrainingConfig } from '../shared/config';
 import { createBatchSource } from './batchSource';
 import { BatchBuilder, type PixelSet } from './batches';
+import { ourAdam } from './fastAdam';
 import { LossTracker } from './lossTracker';
 import { buildAutoencoder } from './model';
 import { SEED_STREAM, deriveSeed, mulberry32 } from './random';
@@ -55,7 +56,7 @@ export async function timeOurLoop(
 ): Promise<number[]> {
   const batchSize = Math.min(config.batchSize, data.count);
   const model = buildAutoencoder(config);
-  const optimizer = kerasAdam(config.learningRate);
+  const optimizer = ourAdam(config.learningRate);
   const step = makeTrainStep(model, optimizer);
   const batches = createBatchSource(data, batchSize);
   const cursor = new RunCursor(

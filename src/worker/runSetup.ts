@@ -9,6 +9,7 @@ import type { RunState } from '../shared/protocol';
 import { modelFor } from './adoptModel';
 import { createBatchSource } from './batchSource';
 import { nonFiniteDivergence, type Divergence } from './divergence';
+import { ourAdam } from './fastAdam';
 import { LossTracker } from './lossTracker';
 import { ActiveClock, RateMeter } from './meters';
 import { Pace } from './pace';
@@ -20,7 +21,7 @@ import { RunReporter } from './runReporter';
 import { RunSafety } from './runSafety';
 import { createScheduler, type Scheduler } from './schedule';
 import type { TrainerOptions } from './trainerEvents';
-import { kerasAdam, type TrainStepFn } from './trainStep';
+import type { TrainStepFn } from './trainStep';
 
 /** What the Trainer keeps to itself and lends the run's helpers. */
 export interface TrainerHooks {
@@ -64,7 +65,7 @@ export function setUpRun(opts: TrainerOptions, hooks: TrainerHooks): RunSetup {
     cursor,
     losses,
     optimizer: hooks.optimizer,
-    freshOptimizer: () => kerasAdam(config.learningRate),
+    freshOptimizer: () => ourAdam(config.learningRate),
     adoptOptimizer: hooks.adoptOptimizer,
     gpuLost,
   });

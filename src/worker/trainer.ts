@@ -16,6 +16,7 @@ import type { ModelSummary, RunState } from '../shared/protocol';
 import { shapeMismatch } from './adoptModel';
 import type { Divergence } from './divergence';
 import { reconstruct, reconstructSync } from './evaluate';
+import { ourAdam } from './fastAdam';
 import { summarize } from './model';
 import { encodeFailure, failureMessage, type RunContext } from './runContext';
 import { evaluateTestSet, runBatch, runLoop, settle } from './runLoop';
@@ -23,7 +24,7 @@ import { failRun, handleDivergence, recoverFromGpuLoss } from './runRecovery';
 import { setUpRun } from './runSetup';
 import type { Scheduler } from './schedule';
 import type { TrainerOptions } from './trainerEvents';
-import { kerasAdam, makeTrainStep, type TrainStepFn } from './trainStep';
+import { makeTrainStep, type TrainStepFn } from './trainStep';
 
 export type { EpochEndEvent, ProgressEvent, TrainerEvents, TrainerOptions } from './trainerEvents';
 export type { LatentCodesEvent } from './trainerEvents';
@@ -126,7 +127,7 @@ export class Trainer {
   start(paused: boolean): void {
     if (this.state !== 'idle' || this.disposed) return;
     const { model, config, cursor, gate, safety, reporter } = this.ctx;
-    this.optimizer = kerasAdam(config.learningRate);
+    this.optimizer = ourAdam(config.learningRate);
     this.trainStep = makeTrainStep(model, this.optimizer, config.loss);
     cursor.beginEpoch(0);
     gate.exclusive(() => safety.checkpoint()).catch(() => undefined);
