@@ -83,6 +83,11 @@ test('presenter mode fits 1920x1080 in big type, announces epochs, and axe is ha
     page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
   expect(await fits()).toBe(true);
   expect(await seriousViolations(page)).toEqual([]);
+  // One sample's code, drawn large enough to read from the back of the room.
+  const codeCharts = page.getByRole('img', { name: /^Latent code of test image/ });
+  await expect(codeCharts).toHaveCount(1);
+  await expect(codeCharts).toBeInViewport();
+  expect((await codeCharts.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(250);
 
   // Train in presenter mode; the epoch end (not each batch) is announced. Focus leaves the
   // Presenter mode button first: Space on a focused button presses that button.
