@@ -3,21 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBiasActivate, gemm, type GemmActivation } from '../../src/worker/cpuGemm';
 import { CPU_MATMUL_KERNEL, cpuMatMul } from '../../src/worker/cpuMatMul';
 import { mulberry32 } from '../../src/worker/random';
+import { relativeError } from './support/relativeError';
 
 const random = mulberry32(7);
 
 function randomMatrix(rows: number, cols: number): tf.Tensor2D {
   const values = new Float32Array(rows * cols).map(() => random() * 2 - 1);
   return tf.tensor2d(values, [rows, cols]);
-}
-
-/** Largest |x − y| over the largest |y|: the error relative to the result's scale. */
-function relativeError(x: tf.Tensor, y: tf.Tensor): number {
-  const a = x.dataSync() as Float32Array;
-  const b = y.dataSync() as Float32Array;
-  expect(a.length).toBe(b.length);
-  const scale = b.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-30);
-  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0) / scale;
 }
 
 describe('the cpu matMul kernel', () => {

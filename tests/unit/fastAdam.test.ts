@@ -4,6 +4,7 @@ import { CPU_ADAM_KERNEL, ourAdam } from '../../src/worker/fastAdam';
 import { mulberry32 } from '../../src/worker/random';
 import { kerasAdam } from '../../src/worker/trainStep';
 import { useWasmBackend } from './support/tfNode';
+import { relativeError } from './support/relativeError';
 
 const LEARNING_RATE = 0.01;
 const SHAPES = [[7, 5], [5], [3, 4, 2]];
@@ -14,15 +15,6 @@ const randomValues = (shape: number[]) =>
     Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random() * 2 - 1),
     shape,
   );
-
-/** Largest |x − y| over the largest |y|: the error relative to the result's scale. */
-function relativeError(x: tf.Tensor, y: tf.Tensor): number {
-  const a = x.dataSync() as Float32Array;
-  const b = y.dataSync() as Float32Array;
-  expect(a.length).toBe(b.length);
-  const scale = b.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-30);
-  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0) / scale;
-}
 
 let nextSet = 0;
 
