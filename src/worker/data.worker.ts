@@ -2,18 +2,36 @@
 /**
  * The data worker: downloads, checks and decodes the digits (dataService.ts). A worker of its
  * own so that this runs beside the training worker's start-up (tfjs takes a second or more to
- * load) instead of after it. It closes itself once the digits are handed over.
+ * load) instead of after it. Two helper workers decode the sheets (decoderPool.ts). All
+ * close once the digits are handed over.
  */
 import type { ToDataWorker } from '../shared/protocol';
 import { createDatasetLoader } from './dataset';
 import { createDataService } from './dataService';
+import { decodeSheet } from './decodeSheet';
+import { createDecoderPool, type DecodeHelper } from './decoderPool';
+import { oneAtATime } from './pool';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+function spawnHelper(): DecodeHelper | null {
+  // Browsers without workers inside workers decode everything here instead.
+  if (typeof Worker !== 'function') return null;
+  return new Worker(new URL('./sheetDecode.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'latent-lab-decode',
+  });
+}
+
+const decoders = createDecoderPool(spawnHelper, oneAtATime(decodeSheet));
+
 const handle = createDataService({
-  createLoader: (baseUrl) => createDatasetLoader({ baseUrl }),
+  createLoader: (baseUrl) => createDatasetLoader({ baseUrl, decode: decoders.decode }),
   toPage: (message, transfer) => self.postMessage(message, transfer),
-  done: () => self.close(),
+  done: () => {
+    decoders.close();
+    self.close();
+  },
 });
 
 self.onmessage = (event: MessageEvent<ToDataWorker>) => handle(event.data);

@@ -11,7 +11,7 @@ import { DataLoadError, dataErrors } from './dataLoadError';
 import { DecodedSizeError, decodeSheet, type SheetDecoder } from './decodeSheet';
 import { fetchVerified } from './fetchVerified';
 import { loadManifest } from './loadManifest';
-import { createSerialQueue, settleAll } from './pool';
+import { oneAtATime, settleAll } from './pool';
 import { createThrottle } from './progressThrottle';
 import { DEFAULT_RETRY, withRetries, type RetryNotice, type RetryPolicy } from './retry';
 import { sha256Hex } from './sha256';
@@ -42,6 +42,10 @@ export interface DatasetLoaderOptions {
   /** Absolute URL of the folder that holds manifest.json. */
   baseUrl: string;
   fetch?: typeof fetch;
+  /**
+   * Turns a sheet into pixels; it is called as soon as each sheet is in, so it decides how
+   * many run at once. The default decodes on this thread, one sheet at a time.
+   */
   decode?: SheetDecoder;
   /** Give up on a file when no bytes arrive for this long. */
   timeoutMs?: number;
@@ -60,11 +64,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoader {
   // A bare `fetch` called as a method of another object throws "Illegal invocation".
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const decode = options.decode ?? decodeSheet;
+  const decode = options.decode ?? oneAtATime(decodeSheet);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry = options.retry ?? DEFAULT_RETRY;
   const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
-  const decodeOneAtATime = createSerialQueue();
 
   // What survives a failed load, so a retry resumes instead of starting over.
   const caches: Partial<Record<SplitName, SplitCache>> = {};
@@ -80,7 +83,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
   ) => {
     let gray: Uint8Array;
     try {
-      gray = await decodeOneAtATime(() => decode(png, sheet.width, sheet.height));
+      gray = await decode(png, sheet.width, sheet.height);
     } catch (error) {
       throw asSheetError(error, sheet);
     }
@@ -102,8 +105,15 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     const test = (caches.test = splitCacheFor(caches.test, manifest.splits.test.count));
     const cacheOf = { train, test };
 
-    // Every file with a check of whether this or an earlier try already finished it.
-    const files: { entry: FileEntry; isDone: () => boolean; run: () => Promise<void> }[] = [];
+    // Every file with a check of whether this or an earlier try already finished it. `run`
+    // downloads; a sheet's decoding then goes on in `decoding`, so it does not hold one of the
+    // download slots and the next file downloads while this one decodes.
+    const files: {
+      entry: FileEntry;
+      isDone: () => boolean;
+      run: () => Promise<void>;
+      decoding?: Promise<PromiseSettledResult<void>>;
+    }[] = [];
     let currentFile = '';
     let retryNote: string | undefined;
     let retryFile = '';
@@ -173,7 +183,14 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
       const cache = cacheOf[name];
       for (const sheet of split.sheets) {
         const key = sheetKey(sheet);
-        files.push({
+        const place = async (png: Uint8Array<ArrayBuffer>) => {
+          await decodeInto(sheet, png, cache.pixels);
+          verifiedSheets.delete(sheet.sha256);
+          cache.placed.add(key);
+          if (cache.placed.size === split.sheets.length) digestOf(name).catch(() => undefined);
+          report();
+        };
+        const file: (typeof files)[number] = {
           entry: sheet,
           isDone: () => cache.placed.has(key),
           run: async () => {
@@ -181,13 +198,10 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
             // Kept until decoded: if decoding fails, a retry need not download it again.
             verifiedSheets.set(sheet.sha256, png);
             currentFile = sheet.file;
-            await decodeInto(sheet, png, cache.pixels);
-            verifiedSheets.delete(sheet.sha256);
-            cache.placed.add(key);
-            if (cache.placed.size === split.sheets.length) digestOf(name).catch(() => undefined);
-            report();
+            file.decoding = settled(place(png));
           },
-        });
+        };
+        files.push(file);
       }
       const labels = split.labels;
       files.push({
@@ -202,11 +216,17 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     const totalBytes = files.reduce((sum, file) => sum + file.entry.bytes, 0);
 
     report(true);
-    const pending = files.filter((file) => !file.isDone()).map((file) => file.run);
-    const outcomes = await settleAll(pending, PARALLEL_DOWNLOADS);
+    const pending = files.filter((file) => !file.isDone());
+    const downloads = await settleAll(
+      pending.map((file) => file.run),
+      PARALLEL_DOWNLOADS,
+    );
+    const decodes = await Promise.all(pending.map((file) => file.decoding));
     // Report the first failure in file order; the others are retried with it.
-    for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') throw outcome.reason;
+    for (const [index, download] of downloads.entries()) {
+      if (download.status === 'rejected') throw download.reason;
+      const decode = decodes[index];
+      if (decode?.status === 'rejected') throw decode.reason;
     }
     report(true);
 
@@ -250,6 +270,14 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
 function splitData(cache: SplitCache): SplitData {
   if (!cache.labels) throw new Error('Internal error: labels missing after a complete load.');
   return { count: cache.count, pixels: cache.pixels, labels: cache.labels.bytes };
+}
+
+/** A promise that never rejects: its outcome is read later, after every download is done. */
+function settled(promise: Promise<void>): Promise<PromiseSettledResult<void>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 /** Gives a decoder's failure the sheet's name and a fault the page understands. */

@@ -67,25 +67,48 @@ function readParts(png: Uint8Array<ArrayBuffer>): PngParts {
   throw new PngFormatError('The PNG image is cut short or damaged.');
 }
 
-async function inflate(chunks: Uint8Array<ArrayBuffer>[]): Promise<Uint8Array> {
+/**
+ * Inflates the zlib stream into one buffer of the size the header promises (`expected`
+ * bytes: a filter byte and `width` pixels per row). The chunks are copied in as they come:
+ * in Chromium, collecting them with `new Response(stream).arrayBuffer()` took twice as long
+ * as the inflating itself. A stream that runs long is refused; one that runs short comes
+ * back short, for unfilterGray to refuse with its own message.
+ */
+async function inflate(chunks: Uint8Array<ArrayBuffer>[], expected: number): Promise<Uint8Array> {
   // PNG's image data is a zlib stream, which the Compression Streams API calls 'deflate'.
   // Written in one piece: in Chromium that inflates ~20% faster than Blob.stream()'s chunks.
+  const joined = chunks.length === 1 ? chunks[0] : joinChunks(chunks);
+  const inflater = new DecompressionStream('deflate');
+  const writer = inflater.writable.getWriter();
+  // Failures surface through the readable side, read below.
+  writer.write(joined).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = inflater.readable.getReader();
+  const out = new Uint8Array(expected);
+  let filled = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return out.subarray(0, filled);
+      if (filled + value.length > expected) break;
+      out.set(value, filled);
+      filled += value.length;
+    }
+  } catch {
+    throw new PngFormatError('The PNG image data does not decompress.');
+  }
+  reader.cancel().catch(() => undefined);
+  throw new PngFormatError('The PNG image data is longer than its size says.');
+}
+
+function joinChunks(chunks: Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
   const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let offset = 0;
   for (const chunk of chunks) {
     joined.set(chunk, offset);
     offset += chunk.length;
   }
-  const inflater = new DecompressionStream('deflate');
-  const writer = inflater.writable.getWriter();
-  // Failures surface through the readable side, read below.
-  writer.write(joined).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  try {
-    return new Uint8Array(await new Response(inflater.readable).arrayBuffer());
-  } catch {
-    throw new PngFormatError('The PNG image data does not decompress.');
-  }
+  return joined;
 }
 
 /** The Paeth predictor of PNG's filter type 4: whichever neighbour is closest to a + b - c. */
@@ -158,5 +181,5 @@ export async function decodeGrayPng(
     throw new DecodedSizeError(parts.width, parts.height);
   }
   if (parts.bitDepth !== 8 || parts.colorType !== GRAYSCALE || parts.interlace !== 0) return null;
-  return unfilterGray(await inflate(parts.data), width, height);
+  return unfilterGray(await inflate(parts.data, height * (width + 1)), width, height);
 }

@@ -26,10 +26,16 @@ export async function settleAll(
   return results;
 }
 
-/** Runs jobs one after another: decoding one 2800x2800 sheet at a time bounds peak memory. */
-export function createSerialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+/**
+ * `task` with calls run one after another, each starting when the one before has settled:
+ * decoding one 2800x2800 sheet at a time on a thread bounds its peak memory.
+ */
+export function oneAtATime<A extends unknown[], T>(
+  task: (...args: A) => Promise<T>,
+): (...args: A) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>) => {
+  return (...args) => {
+    const job = () => task(...args);
     const run = tail.then(job, job);
     tail = run.catch(() => undefined);
     return run;

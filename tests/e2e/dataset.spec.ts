@@ -64,10 +64,12 @@ for (const decoder of ['gray-PNG', 'browser'] as const) {
     page,
   }) => {
     if (decoder === 'browser') {
-      // Where DecompressionStream is missing, the worker falls back to createImageBitmap.
+      // Where DecompressionStream is missing, the worker falls back to createImageBitmap. The
+      // route cannot reach the decoding helpers (workers started by a worker), so the data
+      // worker is also denied them and decodes every sheet itself, with the browser's decoder.
       await page.route('**/assets/data.worker*.js', async (route) => {
         const response = await route.fetch();
-        const body = `self.DecompressionStream = undefined;\n${await response.text()}`;
+        const body = `self.DecompressionStream = undefined;\nself.Worker = undefined;\n${await response.text()}`;
         await route.fulfill({ response, body });
       });
     }

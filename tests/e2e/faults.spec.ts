@@ -110,10 +110,11 @@ test('a browser without module workers gets a plain explanation, not a blank pag
 
 test('a worker that can decode PNGs neither way gets a plain explanation', async ({ page }) => {
   // Without DecompressionStream the fast gray-PNG decoder steps aside for the browser's own,
-  // which needs OffscreenCanvas: an old browser has neither.
+  // which needs OffscreenCanvas: an old browser has neither, nor workers inside workers, so the
+  // data worker decodes the sheets itself instead of in its helpers.
   await page.route('**/assets/data.worker*.js', async (route) => {
     const response = await route.fetch();
-    const body = `self.DecompressionStream = undefined;\nself.OffscreenCanvas = undefined;\n${await response.text()}`;
+    const body = `self.DecompressionStream = undefined;\nself.OffscreenCanvas = undefined;\nself.Worker = undefined;\n${await response.text()}`;
     await route.fulfill({ response, body });
   });
   await page.goto('./');

@@ -82,6 +82,28 @@ describe('createDatasetLoader', () => {
     expect(server.requests.filter((file) => file === 'train-00.png')).toHaveLength(1);
   });
 
+  it('keeps downloading while sheets decode (decoding holds no download slot)', async () => {
+    const server = fakeServer(data.files);
+    const everyFile = [...data.files.keys()].filter((file) => file !== 'manifest.json');
+    expect(everyFile.length).toBeGreaterThan(3);
+    // Each decode waits until every file has been asked for: were decoding to hold one of
+    // the three download slots, the fourth file would never be requested.
+    let allAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (allAsked = resolve));
+    const waitingDecoder: SheetDecoder = async (png, width, height) => {
+      if (everyFile.every((file) => server.requests.includes(file))) allAsked();
+      await asked;
+      return pngjsDecode(png, width, height);
+    };
+    const fetchAndCheck: typeof fetch = async (input, init) => {
+      const response = await server.fetch(input, init);
+      if (everyFile.every((file) => server.requests.includes(file))) allAsked();
+      return response;
+    };
+    const loaded = await loaderFor(fetchAndCheck, waitingDecoder).load(ignore);
+    expect(loaded.train.count).toBe(data.manifest.splits.train.count);
+  });
+
   it('names a missing file (HTTP 404) and offers a retry', async () => {
     const server = fakeServer(data.files);
     server.override('train-01.png', () => new Response('', { status: 404 }));

@@ -75,6 +75,15 @@ describe('decodeGrayPng', () => {
     await expect(decodeGrayPng(cut, WIDTH, HEIGHT)).rejects.toThrow(/cut short or damaged/);
   });
 
+  it('refuses image data longer than the header says (no buffer overrun)', async () => {
+    const png = grayPng(testImage(), 0);
+    // IHDR's height sits at byte 20; the CRC is not checked (the file's SHA-256 is).
+    new DataView(png.buffer).setUint32(20, HEIGHT - 1);
+    await expect(decodeGrayPng(png, WIDTH, HEIGHT - 1)).rejects.toThrow(
+      /longer than its size says/,
+    );
+  });
+
   it('refuses image data that does not decompress', async () => {
     const png = grayPng(testImage(), 0);
     // The first IDAT chunk's payload starts after signature (8) + IHDR (25) + its header (8).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSerialQueue, settleAll } from '../../src/worker/pool';
+import { oneAtATime, settleAll } from '../../src/worker/pool';
 import { createThrottle } from '../../src/worker/progressThrottle';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -46,24 +46,17 @@ describe('settleAll', () => {
   });
 });
 
-describe('createSerialQueue', () => {
-  it('runs jobs one at a time, even after one fails', async () => {
-    const queue = createSerialQueue();
+describe('oneAtATime', () => {
+  it('runs calls one at a time, even after one fails', async () => {
     const order: string[] = [];
-    const job =
-      (name: string, fail = false) =>
-      async () => {
-        order.push(`${name} start`);
-        await tick();
-        order.push(`${name} end`);
-        if (fail) throw new Error(name);
-        return name;
-      };
-    const results = await Promise.allSettled([
-      queue(job('a', true)),
-      queue(job('b')),
-      queue(job('c')),
-    ]);
+    const job = oneAtATime(async (name: string, fail: boolean) => {
+      order.push(`${name} start`);
+      await tick();
+      order.push(`${name} end`);
+      if (fail) throw new Error(name);
+      return name;
+    });
+    const results = await Promise.allSettled([job('a', true), job('b', false), job('c', false)]);
     expect(order).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
   });
