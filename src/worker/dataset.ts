@@ -11,7 +11,7 @@ import { DataLoadError, dataErrors } from './dataLoadError';
 import { DecodedSizeError, decodeSheet, type SheetDecoder } from './decodeSheet';
 import { fetchVerified } from './fetchVerified';
 import { loadManifest } from './loadManifest';
-import { oneAtATime, settleAll } from './pool';
+import { oneAtATime, settleAll, settled } from './pool';
 import { createThrottle } from './progressThrottle';
 import { DEFAULT_RETRY, withRetries, type RetryNotice, type RetryPolicy } from './retry';
 import { sha256Hex } from './sha256';
@@ -198,6 +198,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
             // Kept until decoded: if decoding fails, a retry need not download it again.
             verifiedSheets.set(sheet.sha256, png);
             currentFile = sheet.file;
+            // Its outcome is read after every download is done.
             file.decoding = settled(place(png));
           },
         };
@@ -270,14 +271,6 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
 function splitData(cache: SplitCache): SplitData {
   if (!cache.labels) throw new Error('Internal error: labels missing after a complete load.');
   return { count: cache.count, pixels: cache.pixels, labels: cache.labels.bytes };
-}
-
-/** A promise that never rejects: its outcome is read later, after every download is done. */
-function settled(promise: Promise<void>): Promise<PromiseSettledResult<void>> {
-  return promise.then(
-    (value) => ({ status: 'fulfilled', value }),
-    (reason: unknown) => ({ status: 'rejected', reason }),
-  );
 }
 
 /** Gives a decoder's failure the sheet's name and a fault the page understands. */

@@ -17,7 +17,7 @@ export interface DecodeHelper {
 
 export interface DecoderPool {
   decode: SheetDecoder;
-  /** Ends the helper; decoding afterwards runs on this thread. */
+  /** Ends the helpers; decoding afterwards runs on this thread. */
   close(): void;
 }
 
@@ -41,9 +41,9 @@ export function laneScheduler(lanes: SheetDecoder[]): SheetDecoder {
 }
 
 /**
- * A lane that decodes in a helper worker, started by `start` or on first use. If the helper cannot start
- * or dies, its sheets (and every later one) are decoded by `fallback` instead: a missing
- * helper makes loading slower, never failing.
+ * A lane that decodes in a helper worker, started by `start` or on first use. If the helper
+ * cannot start or dies, its sheets (and every later one) are decoded by `fallback` instead: a
+ * missing helper makes loading slower, never failing.
  */
 export function helperLane(
   spawn: () => DecodeHelper | null,

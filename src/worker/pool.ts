@@ -1,4 +1,4 @@
-/** Tiny concurrency helpers for the loader: no dependency needed for either. */
+/** Tiny concurrency helpers for the loader: no dependency needed for any of them. */
 
 /**
  * Runs every task with at most `limit` in flight and waits for all of them, failed or not, so
@@ -14,16 +14,22 @@ export async function settleAll(
     while (next < tasks.length) {
       const index = next;
       next += 1;
-      try {
-        await tasks[index]();
-        results[index] = { status: 'fulfilled', value: undefined };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-      }
+      results[index] = await settled(tasks[index]());
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
   return results;
+}
+
+/**
+ * A promise that never rejects: its outcome, as Promise.allSettled reports it, can be read
+ * later without the rejection counting as unhandled in between.
+ */
+export function settled<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 /**
