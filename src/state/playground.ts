@@ -10,7 +10,7 @@ import type { FromWorker, ToWorker } from '../shared/protocol';
 import type { AppState } from './appState';
 import { latestOnly } from './latestOnly';
 import { SAMPLES_ON_SCREEN } from './latentView';
-import type { Store } from './store';
+import { createStore, type Store } from './store';
 
 export const NEIGHBOURS = 5;
 export const RELIED_ON = 5;
@@ -88,34 +88,13 @@ function zeroedRows(code: Float32Array): Float32Array {
   return rows;
 }
 
-/**
- * Like store.ts's store, but it tells React at once instead of at the next frame: the sliders
- * are controlled inputs, and React puts a controlled input back to its old value if the state
- * has not changed by the end of the input event.
- */
-function createSyncStore<S>(initialState: S): Store<S> {
-  let state = initialState;
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    setState(update) {
-      const next = update(state);
-      if (next === state) return;
-      state = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
 export function createPlayground(
   app: Store<AppState>,
   send: (message: ToWorker) => void,
 ): Playground {
-  const store = createSyncStore(initial);
+  // 'sync': the sliders are controlled inputs, and React puts a controlled input back to its
+  // old value if the state has not changed by the end of the input event.
+  const store = createStore(initial, 'sync');
   const set = (change: Partial<PlaygroundState>) => store.setState((s) => ({ ...s, ...change }));
   let nextId = 1;
   const pending = new Map<number, { kind: Kind; sent: number }>();

@@ -1,8 +1,8 @@
 /**
- * A tiny external store for useSyncExternalStore. State changes apply at once; React is told
- * at most once per display frame, so a burst of worker messages costs one render.
+ * A tiny external store. State changes apply at once; React is told at most once per display
+ * frame, so a burst of worker messages costs one render, and that render is a transition.
  */
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 
 export interface Store<S> {
   getState(): S;
@@ -11,7 +11,8 @@ export interface Store<S> {
    * that otherwise waits for the frame (see NotifyMode).
    */
   setState(update: (state: S) => S, timing?: 'now'): void;
-  subscribe(listener: () => void): () => void;
+  /** `urgent` is true when the change came from the user's own click or key. */
+  subscribe(listener: (urgent: boolean) => void): () => void;
 }
 
 function scheduleFrame(callback: () => void): void {
@@ -33,11 +34,11 @@ export type NotifyMode = 'frame' | 'sync';
 export function createStore<S>(initial: S, notifyMode: NotifyMode = 'frame'): Store<S> {
   let state = initial;
   let notifyPending = false;
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(urgent: boolean) => void>();
 
-  const notify = () => {
-    notifyPending = false;
-    for (const listener of listeners) listener();
+  const notify = (urgent: boolean) => {
+    if (!urgent) notifyPending = false;
+    for (const listener of listeners) listener(urgent);
   };
 
   return {
@@ -48,10 +49,10 @@ export function createStore<S>(initial: S, notifyMode: NotifyMode = 'frame'): St
       state = next;
       // A frame already scheduled still runs; it finds nothing new to render.
       if (notifyMode === 'sync' || timing === 'now') {
-        notify();
+        notify(true);
       } else if (!notifyPending) {
         notifyPending = true;
-        scheduleFrame(notify);
+        scheduleFrame(() => notify(false));
       }
     },
     subscribe(listener) {
@@ -61,6 +62,35 @@ export function createStore<S>(initial: S, notifyMode: NotifyMode = 'frame'): St
   };
 }
 
+/**
+ * The part of the store a component shows. `select` must return the same value (Object.is) for
+ * the same state, as for useSyncExternalStore.
+ *
+ * Not useSyncExternalStore: React renders its updates synchronously, in one task, however big.
+ * The worker's stream (a whole page of digits arriving, an epoch's end) then blocks the page
+ * for a few hundred milliseconds on a slow laptop. Here those updates render as a transition,
+ * which React splits into slices and drops for a newer one; only the user's own changes render
+ * at once. A component may briefly show a newer state than its neighbour during such a
+ * render; the next frame settles it.
+ */
 export function useStore<S, T>(store: Store<S>, select: (state: S) => T): T {
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+  const value = select(store.getState());
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  // What this component last rendered, so a change elsewhere in the store costs it nothing.
+  const shown = useRef({ select, value });
+  useLayoutEffect(() => {
+    shown.current = { select, value };
+  });
+  useEffect(() => {
+    const onChange = (urgent: boolean) => {
+      const { select: current, value: before } = shown.current;
+      if (Object.is(current(store.getState()), before)) return;
+      if (urgent) rerender();
+      else startTransition(rerender);
+    };
+    // A change between this render and the subscription would otherwise go unseen.
+    onChange(false);
+    return store.subscribe(onChange);
+  }, [store]);
+  return value;
 }
