@@ -3,7 +3,7 @@
  * bytes) and the manifest describing them. Pure apart from CPU time: no disk, so tests can
  * build a small dataset in memory and serve it to the worker's loader.
  */
-import { IMAGE_SIDE } from '../../src/shared/config';
+import { IMAGE_SIDE, IMAGE_SIZE } from '../../src/shared/config';
 import {
   MANIFEST_FORMAT,
   MNIST_CREDIT,
@@ -18,7 +18,7 @@ import type { SplitSource } from './mnistSource';
 import { sha256Hex } from './sha256';
 
 /** Bump when the files this produces change, so existing outputs are rebuilt. */
-export const GENERATOR = 'latent-lab/build-mnist-sprites@3';
+export const GENERATOR = 'latent-lab/build-mnist-sprites@4';
 
 export interface BuiltFile {
   file: string;
@@ -45,7 +45,9 @@ function buildSplit(
     const file = sheetFileName(name, index);
     const bytes = encodeGrayPng(packSheet(source.pixels, plan), plan.width, plan.height);
     files.push({ file, bytes });
-    return { ...fileEntry(file, bytes), ...plan };
+    const start = plan.firstIndex * IMAGE_SIZE;
+    const pixels = source.pixels.subarray(start, start + plan.images * IMAGE_SIZE);
+    return { ...fileEntry(file, bytes), ...plan, pixelsSha256: sha256Hex(pixels) };
   });
   const labelsFile = labelsFileName(name);
   files.push({ file: labelsFile, bytes: source.labels });

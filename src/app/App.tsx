@@ -128,6 +128,7 @@ export function App({ store, controller }: AppProps) {
           <LossChart
             // Presenter mode changes the chart's sizes, which it reads once when it mounts.
             key={room.presenter ? 'presenter' : 'normal'}
+            dataReady={ready !== null}
             losses={state.losses}
             epochSummaries={state.epochSummaries}
             epochs={state.progress?.epochs ?? state.config.epochs}

@@ -3,12 +3,15 @@ import type { LossPoint } from '../shared/protocol';
 import { lastEpoch, type ComparedRun } from './compareSeries';
 import { formatInt, formatLoss } from './format';
 import type { EpochLoss } from './lossSeries';
+import { useIdleLatch } from './useIdleLatch';
 import { useNearViewport } from './useNearViewport';
 
 // chart.js is ~60 KB gzip of parsing and evaluating that the first paint does not need, and
-// creating the chart is one of the longest tasks of the page's start: the canvas arrives in its
-// own chunk, once the chart is near the screen (or has a run to show), into a box whose size is
-// set by CSS, so nothing moves. Until then a placeholder carries the same text alternative.
+// creating the chart is one of the longest tasks of the page's start (100-350 ms on a two-core
+// laptop). The canvas arrives in its own chunk, into a box whose size is set by CSS, so nothing
+// moves: once it has a run to show, or else at the first idle moment after the digits are in and
+// the chart is near the screen, so it does not slow down the download it could not show anyway.
+// Until then a placeholder carries the same text alternative.
 const LossChartCanvas = lazy(() =>
   import('./LossChartCanvas').then((m) => ({ default: m.LossChartCanvas })),
 );
@@ -23,6 +26,8 @@ export interface LossChartProps {
   compared?: readonly ComparedRun[];
   /** What the bold line is ("latent 2", "pretrained"), when known. */
   currentLabel?: string | null;
+  /** The digits are in: an empty chart is worth creating now (see above). */
+  dataReady?: boolean;
   /** The "What am I looking at?" note. */
   explainer?: ReactNode;
   /** Shown under the chart: the "Show as table" alternative (issue 6). */
@@ -65,6 +70,7 @@ export function LossChart({
   epochs,
   compared = NO_RUNS,
   currentLabel = null,
+  dataReady = true,
   explainer,
   table,
 }: LossChartProps) {
@@ -73,6 +79,7 @@ export function LossChart({
   const xMax = Math.max(epochs, Math.ceil(lastEpoch(compared)));
   const boxRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(boxRef);
+  const idleAfterData = useIdleLatch(near && dataReady);
   const label = describe(losses, epochSummaries, compared, currentLabel);
   const placeholder = <div className="ll-chart__placeholder" role="img" aria-label={label} />;
 
@@ -92,7 +99,7 @@ export function LossChart({
         </label>
       </div>
       <div className="ll-chart__canvas" ref={boxRef}>
-        {near || losses.length > 0 || compared.length > 0 ? (
+        {idleAfterData || losses.length > 0 || compared.length > 0 ? (
           <Suspense fallback={placeholder}>
             <LossChartCanvas
               losses={losses}

@@ -8,7 +8,7 @@ import type { DatasetCredit } from './protocol';
 import { MAX_SHEET_SIDE, MAX_TILES_PER_SHEET, SHEET_COLUMNS } from './sprites';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
 export const SPLIT_NAMES = ['train', 'test'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
@@ -36,6 +36,11 @@ export interface LabelsEntry extends FileEntry {
 
 export interface SheetEntry extends FileEntry {
   images: number;
+  /**
+   * Hex SHA-256 of the pixels of the sheet's images in IDX order (image firstIndex first, each
+   * row-major 28x28): what decoding and unpacking the sheet must give.
+   */
+  pixelsSha256: string;
   firstIndex: number;
   columns: number;
   rows: number;
@@ -166,6 +171,7 @@ function sheet(value: unknown, path: string, firstIndex: number): SheetEntry {
   return {
     ...fileEntry(o, path, '.png'),
     images,
+    pixelsSha256: sha256(o.pixelsSha256, `${path}.pixelsSha256`),
     // Sheets must tile the split in order with no gap or overlap.
     firstIndex: exactly(o.firstIndex, `${path}.firstIndex`, firstIndex),
     columns,

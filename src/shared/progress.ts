@@ -12,13 +12,24 @@ export interface DataProgress {
   retryNote?: string;
 }
 
+/** One sprite sheet's decoded pixels: which images they are and their SHA-256 (hex). */
+export interface SheetDigest {
+  split: 'train' | 'test';
+  file: string;
+  /** Index within the split of the sheet's first image. */
+  firstIndex: number;
+  images: number;
+  /** Of the images' pixels in IDX order, each row-major 28x28. */
+  sha256: string;
+}
+
 /** The dataset is decoded and verified: what the page needs from it. */
 export interface DatasetReady {
   trainCount: number;
   testCount: number;
   totalBytes: number;
-  /** SHA-256 (hex) of every decoded pixel of each split, in IDX order. */
-  pixelDigests: { train: string; test: string };
+  /** Each sprite sheet's pixels as decoded, checked against the manifest, in file order. */
+  pixelDigests: SheetDigest[];
   credit: DatasetCredit;
   /** Samples for the dataset strip. */
   samples: DigitSamples;

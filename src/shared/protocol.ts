@@ -10,7 +10,13 @@ import type { BackendProbe, BenchmarkRequest, BenchmarkResult, Diagnostics } fro
 import type { DataProgress, DatasetReady, ProgressReport } from './progress';
 import type { LatentStats } from './latentStats';
 
-export type { DataProgress, DatasetReady, ProgressReport, RunProgress } from './progress';
+export type {
+  DataProgress,
+  DatasetReady,
+  ProgressReport,
+  RunProgress,
+  SheetDigest,
+} from './progress';
 
 // ---------- page -> data worker ----------
 

@@ -11,6 +11,7 @@ import { createDataService } from './dataService';
 import { decodeSheet } from './decodeSheet';
 import { createDecoderPool, type DecodeHelper } from './decoderPool';
 import { oneAtATime } from './pool';
+import { sheetReader } from './sheetPixels';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,10 +24,10 @@ function spawnHelper(): DecodeHelper | null {
   });
 }
 
-const decoders = createDecoderPool(spawnHelper, oneAtATime(decodeSheet));
+const decoders = createDecoderPool(spawnHelper, oneAtATime(sheetReader(decodeSheet)));
 
 const handle = createDataService({
-  createLoader: (baseUrl) => createDatasetLoader({ baseUrl, decode: decoders.decode }),
+  createLoader: (baseUrl) => createDatasetLoader({ baseUrl, read: decoders.read }),
   toPage: (message, transfer) => self.postMessage(message, transfer),
   done: () => {
     decoders.close();

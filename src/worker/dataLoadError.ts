@@ -38,11 +38,19 @@ export class DecodedSizeError extends Error {
   override name = 'DecodedSizeError';
   readonly width: number;
   readonly height: number;
+  /** What decoding gave, in words: "2800 x 1400 pixels", or "3,920,000 pixels" from a bare length. */
+  readonly found: string;
 
-  constructor(width: number, height: number) {
-    super(`The image is ${width} x ${height} pixels.`);
+  constructor(width: number, height: number, found = `${width} x ${height} pixels`) {
+    super(`The image is ${found}.`);
     this.width = width;
     this.height = height;
+    this.found = found;
+  }
+
+  /** A decoder gave this many pixels in all, without a width and height. */
+  static ofLength(pixels: number): DecodedSizeError {
+    return new DecodedSizeError(0, 0, `${pixels.toLocaleString('en-US')} pixels`);
   }
 }
 

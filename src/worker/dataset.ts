@@ -1,24 +1,25 @@
 /**
  * Loads MNIST inside the worker: manifest.json first, then every sprite sheet and label file
- * (a few at a time, each verified by size and SHA-256), decoded into one pixel array per split.
+ * (a few at a time, each verified by size and SHA-256), decoded into one pixel array per split;
+ * each sheet's decoded pixels are checked against the manifest's SHA-256 of them too.
  * A failed load keeps what it verified, so load() again (Retry) fetches only what failed, plus
  * the small manifest, which is read afresh on every try.
  */
+import { IMAGE_SIZE } from '../shared/config';
 import { SPLIT_NAMES, type FileEntry, type SheetEntry, type SplitName } from '../shared/manifest';
-import type { DataProgress, DatasetCredit } from '../shared/protocol';
-import { unpackSheet } from '../shared/sprites';
+import type { DataProgress, DatasetCredit, SheetDigest } from '../shared/protocol';
 import { DataLoadError, dataErrors } from './dataLoadError';
-import { DecodedSizeError, decodeSheet, type SheetDecoder } from './decodeSheet';
+import { DecodedSizeError, decodeSheet } from './decodeSheet';
 import { fetchVerified } from './fetchVerified';
 import { loadManifest } from './loadManifest';
 import { oneAtATime, settleAll, settled } from './pool';
 import { createThrottle } from './progressThrottle';
 import { DEFAULT_RETRY, withRetries, type RetryNotice, type RetryPolicy } from './retry';
-import { sha256Hex } from './sha256';
+import { layoutOf, sheetReader, type SheetPixels, type SheetReader } from './sheetPixels';
 import { sheetKey, splitCacheFor, type SplitCache } from './splitCache';
 
 export { DataLoadError } from './dataLoadError';
-export type { SheetDecoder } from './decodeSheet';
+export type { SheetReader } from './sheetPixels';
 
 export interface SplitData {
   count: number;
@@ -33,7 +34,8 @@ export interface MnistData {
   credit: DatasetCredit;
   /** Bytes of all sheets and label files (the manifest not included). */
   totalBytes: number;
-  pixelDigests: { train: string; test: string };
+  /** Every sheet's checked pixel digest, in file order. */
+  pixelDigests: SheetDigest[];
 }
 
 export type { DataProgress } from '../shared/protocol';
@@ -43,10 +45,10 @@ export interface DatasetLoaderOptions {
   baseUrl: string;
   fetch?: typeof fetch;
   /**
-   * Turns a sheet into pixels; it is called as soon as each sheet is in, so it decides how
-   * many run at once. The default decodes on this thread, one sheet at a time.
+   * Turns a sheet into pixels and their digest; it is called as soon as each sheet is in, so it
+   * decides how many run at once. The default reads on this thread, one sheet at a time.
    */
-  decode?: SheetDecoder;
+  read?: SheetReader;
   /** Give up on a file when no bytes arrive for this long. */
   timeoutMs?: number;
   /** Tries per file before a fault is reported; default 3 with pauses of 0.5 s and 1.5 s. */
@@ -64,7 +66,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoader {
   // A bare `fetch` called as a method of another object throws "Illegal invocation".
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const decode = options.decode ?? oneAtATime(decodeSheet);
+  const read = options.read ?? oneAtATime(sheetReader(decodeSheet));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry = options.retry ?? DEFAULT_RETRY;
   const baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
@@ -76,26 +78,25 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
   let result: MnistData | null = null;
   let running: Promise<MnistData> | null = null;
 
-  const decodeInto = async (
+  const readInto = async (
+    name: SplitName,
     sheet: SheetEntry,
     png: Uint8Array<ArrayBuffer>,
     pixels: Uint8Array,
   ) => {
-    let gray: Uint8Array;
+    let sheetPixels: SheetPixels;
     try {
-      gray = await decode(png, sheet.width, sheet.height);
+      sheetPixels = await read(png, layoutOf(sheet));
     } catch (error) {
       throw asSheetError(error, sheet);
     }
-    if (gray.length !== sheet.width * sheet.height) {
-      throw dataErrors.wrongSize(
-        sheet.file,
-        `${gray.length.toLocaleString('en-US')} pixels`,
-        sheet.width,
-        sheet.height,
-      );
+    if (
+      sheetPixels.pixels.length !== sheet.images * IMAGE_SIZE ||
+      sheetPixels.sha256 !== sheet.pixelsSha256
+    ) {
+      throw dataErrors.pixelsChanged(sheet.file, name);
     }
-    unpackSheet(gray, sheet, pixels);
+    pixels.set(sheetPixels.pixels, sheet.firstIndex * IMAGE_SIZE);
   };
 
   const loadOnce = async (onProgress: (progress: DataProgress) => void): Promise<MnistData> => {
@@ -173,21 +174,15 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
       }
     };
 
-    // Each split's pixel digest starts as soon as its last sheet is in (Web Crypto copies the
-    // bytes and hashes them off this thread), so it overlaps the other split's download.
-    const pixelDigests: Partial<Record<SplitName, Promise<string>>> = {};
-    const digestOf = (name: SplitName) => (pixelDigests[name] ??= sha256Hex(cacheOf[name].pixels));
-
     for (const name of SPLIT_NAMES) {
       const split = manifest.splits[name];
       const cache = cacheOf[name];
       for (const sheet of split.sheets) {
         const key = sheetKey(sheet);
         const place = async (png: Uint8Array<ArrayBuffer>) => {
-          await decodeInto(sheet, png, cache.pixels);
+          await readInto(name, sheet, png, cache.pixels);
           verifiedSheets.delete(sheet.sha256);
           cache.placed.add(key);
-          if (cache.placed.size === split.sheets.length) digestOf(name).catch(() => undefined);
           report();
         };
         const file: (typeof files)[number] = {
@@ -231,26 +226,20 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     }
     report(true);
 
-    for (const name of SPLIT_NAMES) {
-      const split = manifest.splits[name];
-      if ((await digestOf(name)) !== split.pixelsSha256) {
-        // Decode these sheets again if the page retries anyway.
-        cacheOf[name].placed.clear();
-        const names = split.sheets.map((sheet) => sheet.file);
-        const list = names.length === 1 ? names[0] : `${names[0]} to ${names[names.length - 1]}`;
-        throw dataErrors.pixelsChanged(list, name);
-      }
-    }
-
     return {
       train: splitData(train),
       test: splitData(test),
       credit: manifest.credit,
       totalBytes,
-      pixelDigests: {
-        train: manifest.splits.train.pixelsSha256,
-        test: manifest.splits.test.pixelsSha256,
-      },
+      pixelDigests: SPLIT_NAMES.flatMap((split) =>
+        manifest.splits[split].sheets.map(({ file, firstIndex, images, pixelsSha256 }) => ({
+          split,
+          file,
+          firstIndex,
+          images,
+          sha256: pixelsSha256,
+        })),
+      ),
     };
   };
 
@@ -279,12 +268,7 @@ function asSheetError(error: unknown, sheet: SheetEntry): DataLoadError {
     return new DataLoadError(sheet.file, error.fault, error.message, error.retryable);
   }
   if (error instanceof DecodedSizeError) {
-    return dataErrors.wrongSize(
-      sheet.file,
-      `${error.width} x ${error.height} pixels`,
-      sheet.width,
-      sheet.height,
-    );
+    return dataErrors.wrongSize(sheet.file, error.found, sheet.width, sheet.height);
   }
   const reason = error instanceof Error ? error.message || error.name : String(error);
   return dataErrors.decodeFailed(sheet.file, reason);

@@ -1,11 +1,12 @@
 /**
- * Decodes sprite sheets in helper workers. Inflating a 2800 x 2800 sheet is ~100 ms of one
- * core and there are seven, while the rest of the app mostly waits for them: two helpers
- * decode two at a time and leave the data worker free to keep the downloads flowing. At most
- * one sheet per helper is in flight, which bounds memory as a one-at-a-time queue would.
+ * Reads sprite sheets (decodes, unpacks and hashes them: sheetPixels.ts) in helper workers.
+ * Inflating a 2800 x 2800 sheet is ~100 ms of one core and there are seven, while the rest of
+ * the app mostly waits for them: two helpers read two at a time and leave the data worker free
+ * to keep the downloads flowing. At most one sheet per helper is in flight, which bounds memory
+ * as a one-at-a-time queue would.
  */
-import type { SheetDecoder } from './decodeSheet';
 import { fromWire, type DecodeJob, type DecodeReply } from './sheetDecodeWire';
+import type { SheetPixels, SheetReader } from './sheetPixels';
 
 /** The part of a Worker the pool uses, so tests can stand in for one. */
 export interface DecodeHelper {
@@ -16,24 +17,24 @@ export interface DecodeHelper {
 }
 
 export interface DecoderPool {
-  decode: SheetDecoder;
+  read: SheetReader;
   /** Ends the helpers; decoding afterwards runs on this thread. */
   close(): void;
 }
 
-/** Runs each decode on whichever lane is free, first come first served. */
-export function laneScheduler(lanes: SheetDecoder[]): SheetDecoder {
+/** Runs each read on whichever lane is free, first come first served. */
+export function laneScheduler(lanes: SheetReader[]): SheetReader {
   const idle = [...lanes];
-  const waiting: ((lane: SheetDecoder) => void)[] = [];
-  const release = (lane: SheetDecoder) => {
+  const waiting: ((lane: SheetReader) => void)[] = [];
+  const release = (lane: SheetReader) => {
     const next = waiting.shift();
     if (next) next(lane);
     else idle.push(lane);
   };
-  return async (png, width, height) => {
-    const lane = idle.shift() ?? (await new Promise<SheetDecoder>((r) => waiting.push(r)));
+  return async (png, layout) => {
+    const lane = idle.shift() ?? (await new Promise<SheetReader>((r) => waiting.push(r)));
     try {
-      return await lane(png, width, height);
+      return await lane(png, layout);
     } finally {
       release(lane);
     }
@@ -41,20 +42,20 @@ export function laneScheduler(lanes: SheetDecoder[]): SheetDecoder {
 }
 
 /**
- * A lane that decodes in a helper worker, started by `start` or on first use. If the helper
- * cannot start or dies, its sheets (and every later one) are decoded by `fallback` instead: a
+ * A lane that reads in a helper worker, started by `start` or on first use. If the helper
+ * cannot start or dies, its sheets (and every later one) are read by `fallback` instead: a
  * missing helper makes loading slower, never failing.
  */
 export function helperLane(
   spawn: () => DecodeHelper | null,
-  fallback: SheetDecoder,
-): { lane: SheetDecoder; start(): void; close(): void } {
+  fallback: SheetReader,
+): { lane: SheetReader; start(): void; close(): void } {
   let helper: DecodeHelper | null = null;
   let lost = false;
   let nextId = 0;
   const pending = new Map<
     number,
-    { job: DecodeJob; settle: (result: Promise<Uint8Array>) => void }
+    { job: DecodeJob; settle: (result: Promise<SheetPixels>) => void }
   >();
 
   const giveUp = () => {
@@ -62,7 +63,7 @@ export function helperLane(
     helper?.terminate();
     helper = null;
     for (const { job, settle } of pending.values()) {
-      settle(fallback(job.png, job.width, job.height));
+      settle(fallback(job.png, job.layout));
     }
     pending.clear();
   };
@@ -83,7 +84,7 @@ export function helperLane(
       if (!waiter) return;
       pending.delete(data.id);
       waiter.settle(
-        'gray' in data ? Promise.resolve(data.gray) : Promise.reject(fromWire(data.error)),
+        'sheet' in data ? Promise.resolve(data.sheet) : Promise.reject(fromWire(data.error)),
       );
     });
     // A script that fails to load or a crash: nothing more will come back from this helper.
@@ -91,11 +92,11 @@ export function helperLane(
     return helper;
   };
 
-  const lane: SheetDecoder = (png, width, height) => {
+  const lane: SheetReader = (png, layout) => {
     const worker = start();
-    if (!worker) return fallback(png, width, height);
-    const job = { id: nextId++, png, width, height };
-    return new Promise<Uint8Array>((resolve, reject) => {
+    if (!worker) return fallback(png, layout);
+    const job = { id: nextId++, png, layout };
+    return new Promise<SheetPixels>((resolve, reject) => {
       pending.set(job.id, { job, settle: (result) => result.then(resolve, reject) });
       // Copied, not transferred: the loader keeps the bytes until the sheet is placed, so a
       // failed decode can be retried without downloading the sheet again.
@@ -110,20 +111,20 @@ export function helperLane(
 const HELPERS = 2;
 
 /**
- * `decodeHere` runs a helper's sheets when that helper cannot start or dies; it should decode
- * one sheet at a time.
+ * `readHere` runs a helper's sheets when that helper cannot start or dies; it should read one
+ * sheet at a time.
  */
 export function createDecoderPool(
   spawn: () => DecodeHelper | null,
-  decodeHere: SheetDecoder,
+  readHere: SheetReader,
   helpers = HELPERS,
 ): DecoderPool {
-  const lanes = Array.from({ length: helpers }, () => helperLane(spawn, decodeHere));
+  const lanes = Array.from({ length: helpers }, () => helperLane(spawn, readHere));
   // Started now, while the files download: a worker takes a few hundred ms to start on a
   // busy two-core machine, and the first sheet arrives about then.
   for (const lane of lanes) lane.start();
   return {
-    decode: laneScheduler(lanes.map((lane) => lane.lane)),
+    read: laneScheduler(lanes.map((lane) => lane.lane)),
     close: () => lanes.forEach((lane) => lane.close()),
   };
 }

@@ -5,24 +5,24 @@
  */
 import type { DataFault } from '../shared/protocol';
 import { DataLoadError, DecodedSizeError } from './dataLoadError';
+import type { SheetLayout, SheetPixels } from './sheetPixels';
 
 export interface DecodeJob {
   id: number;
   png: Uint8Array<ArrayBuffer>;
-  width: number;
-  height: number;
+  layout: SheetLayout;
 }
 
 export type WireError =
-  | { kind: 'size'; width: number; height: number }
+  | { kind: 'size'; width: number; height: number; found: string }
   | { kind: 'load'; fault: DataFault; message: string; retryable: boolean }
   | { kind: 'other'; name: string; message: string };
 
-export type DecodeReply = { id: number; gray: Uint8Array } | { id: number; error: WireError };
+export type DecodeReply = { id: number; sheet: SheetPixels } | { id: number; error: WireError };
 
 export function toWire(error: unknown): WireError {
   if (error instanceof DecodedSizeError) {
-    return { kind: 'size', width: error.width, height: error.height };
+    return { kind: 'size', width: error.width, height: error.height, found: error.found };
   }
   if (error instanceof DataLoadError) {
     return {
@@ -37,7 +37,7 @@ export function toWire(error: unknown): WireError {
 }
 
 export function fromWire(wire: WireError): Error {
-  if (wire.kind === 'size') return new DecodedSizeError(wire.width, wire.height);
+  if (wire.kind === 'size') return new DecodedSizeError(wire.width, wire.height, wire.found);
   if (wire.kind === 'load') return new DataLoadError('', wire.fault, wire.message, wire.retryable);
   const error = new Error(wire.message);
   error.name = wire.name;

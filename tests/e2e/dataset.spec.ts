@@ -77,12 +77,25 @@ for (const decoder of ['gray-PNG', 'browser'] as const) {
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
       timeout: 60_000,
     });
-    // The worker hashes every decoded pixel of each split and refuses a mismatch with the
-    // manifest; the page shows the digests, which must be those of the IDX files.
+    // The worker hashes the decoded pixels of every sheet and refuses a mismatch with the
+    // manifest; the page shows the digests, which must be those of the IDX files' images.
     await page.getByText('Data check').click();
-    const train = await page.getByLabel('SHA-256 of the decoded training pixels').textContent();
-    const test10k = await page.getByLabel('SHA-256 of the decoded test pixels').textContent();
-    expect(train?.trim()).toBe(sha256Hex(idxTrain().pixels));
-    expect(test10k?.trim()).toBe(sha256Hex(idxTest().pixels));
+    const idx = { training: idxTrain().pixels, test: idxTest().pixels };
+    const covered = { training: 0, test: 0 };
+    const digests = page.getByLabel(/^SHA-256 of (training|test) images/);
+    await expect(digests).toHaveCount(7);
+    for (const digest of await digests.all()) {
+      const label = (await digest.getAttribute('aria-label')) ?? '';
+      const [, split, first, last] =
+        /of (training|test) images ([\d,]+)–([\d,]+)$/.exec(label) ?? [];
+      expect(split, label).toBeDefined();
+      const name = split as keyof typeof idx;
+      const [from, to] = [first, last].map((n) => Number(n.replaceAll(',', '')));
+      expect(from, `${label} follows the previous sheet`).toBe(covered[name] + 1);
+      covered[name] = to;
+      const images = idx[name].subarray((from - 1) * 784, to * 784);
+      expect((await digest.textContent())?.trim(), label).toBe(sha256Hex(images));
+    }
+    expect(covered).toEqual({ training: 60_000, test: 10_000 });
   });
 }

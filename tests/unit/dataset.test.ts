@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import {
-  DataLoadError,
-  createDatasetLoader,
-  type DataProgress,
-  type SheetDecoder,
-} from '../../src/worker/dataset';
-import { DecodedSizeError } from '../../src/worker/decodeSheet';
+import { DataLoadError, createDatasetLoader, type DataProgress } from '../../src/worker/dataset';
+import { DecodedSizeError, type SheetDecoder } from '../../src/worker/decodeSheet';
+import { sheetReader } from '../../src/worker/sheetPixels';
 import {
   BASE_URL,
   fakeServer,
@@ -30,7 +26,7 @@ function loaderFor(fetch: typeof globalThis.fetch, decode: SheetDecoder = pngjsD
   return createDatasetLoader({
     baseUrl: BASE_URL,
     fetch,
-    decode,
+    read: sheetReader(decode),
     timeoutMs: 200,
     retry: { attempts: 1, baseDelayMs: 0 },
   });
@@ -58,7 +54,17 @@ describe('createDatasetLoader', () => {
       expect(mnist[name].count).toBe(data.source.splits[name].count);
       expect(firstDifference(mnist[name].pixels, data.source.splits[name].pixels)).toBeNull();
       expect(firstDifference(mnist[name].labels, data.source.splits[name].labels)).toBeNull();
-      expect(mnist.pixelDigests[name]).toBe(sha256(data.source.splits[name].pixels));
+      // Each sheet's digest is that of its images in the IDX data, and the sheets cover the split.
+      const sheets = mnist.pixelDigests.filter((sheet) => sheet.split === name);
+      expect(sheets.map((sheet) => sheet.file)).toEqual(
+        data.manifest.splits[name].sheets.map((sheet) => sheet.file),
+      );
+      expect(sheets.reduce((sum, sheet) => sum + sheet.images, 0)).toBe(mnist[name].count);
+      for (const sheet of sheets) {
+        const start = sheet.firstIndex * 784;
+        const idx = data.source.splits[name].pixels.subarray(start, start + sheet.images * 784);
+        expect(sheet.sha256).toBe(sha256(idx));
+      }
     }
     expect(mnist.credit.name).toBe('MNIST');
     const totalBytes = [...data.files]
@@ -273,7 +279,7 @@ describe('createDatasetLoader', () => {
       return gray;
     };
     const error = await failure(loaderFor(server.fetch, tinted).load(ignore));
-    expect(error).toMatchObject({ fault: 'checksum', file: 'train-00.png to train-02.png' });
+    expect(error).toMatchObject({ fault: 'checksum', file: 'train-00.png' });
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/decoded to different pixels/);
   });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DataLoadError, DecodedSizeError } from '../../src/worker/dataLoadError';
 import { createDecoderPool, laneScheduler, type DecodeHelper } from '../../src/worker/decoderPool';
-import type { SheetDecoder } from '../../src/worker/decodeSheet';
 import { toWire, type DecodeJob, type DecodeReply } from '../../src/worker/sheetDecodeWire';
+import type { SheetLayout, SheetPixels, SheetReader } from '../../src/worker/sheetPixels';
 
 const png = (tag: number) => new Uint8Array([tag]);
+const LAYOUT: SheetLayout = { images: 1, columns: 100, rows: 1, width: 2800, height: 28 };
+/** A stand-in for a read sheet: one pixel, tagged so each test can tell who read it. */
+const pixelsOf = (value: number): SheetPixels => ({
+  pixels: new Uint8Array([value]),
+  sha256: `digest ${value}`,
+});
 
 /** A stand-in for the helper worker: answers each job with `answer`, unless told to crash. */
 class FakeHelper implements DecodeHelper {
@@ -37,36 +43,33 @@ class FakeHelper implements DecodeHelper {
   }
 }
 
-const doubled = (job: DecodeJob): DecodeReply => ({
-  id: job.id,
-  gray: new Uint8Array([job.png[0] * 2]),
-});
-const decodedHere: SheetDecoder = async (bytes) => new Uint8Array([bytes[0] + 100]);
+const doubled = (job: DecodeJob): DecodeReply => ({ id: job.id, sheet: pixelsOf(job.png[0] * 2) });
+const decodedHere: SheetReader = async (bytes) => pixelsOf(bytes[0] + 100);
 
 describe('laneScheduler', () => {
   it('runs one job per lane at a time and queues the rest in order', async () => {
     let running = 0;
     let most = 0;
     const order: number[] = [];
-    const lane: SheetDecoder = async (bytes) => {
+    const lane: SheetReader = async (bytes) => {
       running += 1;
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 1));
       order.push(bytes[0]);
       running -= 1;
-      return bytes;
+      return pixelsOf(bytes[0]);
     };
-    const decode = laneScheduler([lane, lane]);
-    const results = await Promise.all([1, 2, 3, 4, 5].map((tag) => decode(png(tag), 1, 1)));
+    const read = laneScheduler([lane, lane]);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((tag) => read(png(tag), LAYOUT)));
     expect(most).toBe(2);
-    expect(results.map((r) => r[0])).toEqual([1, 2, 3, 4, 5]);
+    expect(results.map((r) => r.pixels[0])).toEqual([1, 2, 3, 4, 5]);
     expect(order).toHaveLength(5);
   });
 
   it('frees a lane when its job fails', async () => {
-    const decode = laneScheduler([async () => Promise.reject(new Error('bad sheet'))]);
-    await expect(decode(png(1), 1, 1)).rejects.toThrow('bad sheet');
-    await expect(decode(png(2), 1, 1)).rejects.toThrow('bad sheet');
+    const read = laneScheduler([async () => Promise.reject(new Error('bad sheet'))]);
+    await expect(read(png(1), LAYOUT)).rejects.toThrow('bad sheet');
+    await expect(read(png(2), LAYOUT)).rejects.toThrow('bad sheet');
   });
 });
 
@@ -79,13 +82,14 @@ describe('createDecoderPool', () => {
       return helper;
     }, decodedHere);
     expect(helpers).toHaveLength(2);
-    const [a, b] = await Promise.all([pool.decode(png(3), 1, 1), pool.decode(png(4), 1, 1)]);
-    expect([a[0], b[0]]).toEqual([6, 8]);
+    const [a, b] = await Promise.all([pool.read(png(3), LAYOUT), pool.read(png(4), LAYOUT)]);
+    expect([a, b]).toEqual([pixelsOf(6), pixelsOf(8)]);
+    expect(helpers.map((h) => h.jobs[0]?.layout)).toEqual([LAYOUT, LAYOUT]);
     expect(helpers.map((h) => h.jobs.length)).toEqual([1, 1]);
     pool.close();
     expect(helpers.every((h) => h.terminated)).toBe(true);
     // After close the sheets are decoded here.
-    expect((await pool.decode(png(5), 1, 1))[0]).toBe(105);
+    expect((await pool.read(png(5), LAYOUT)).pixels[0]).toBe(105);
   });
 
   it('rebuilds a helper’s decoding error as the same kind of error', async () => {
@@ -94,14 +98,14 @@ describe('createDecoderPool', () => {
       error: toWire(new DecodedSizeError(28, 14)),
     }));
     const pool = createDecoderPool(() => size, decodedHere, 1);
-    const error = await pool.decode(png(1), 1, 1).catch((e: unknown) => e);
+    const error = await pool.read(png(1), LAYOUT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DecodedSizeError);
-    expect(error).toMatchObject({ width: 28, height: 14 });
+    expect(error).toMatchObject({ width: 28, height: 14, found: '28 x 14 pixels' });
 
     const unsupported = new DataLoadError('', 'unsupported', 'No OffscreenCanvas here.');
     const load = new FakeHelper((job) => ({ id: job.id, error: toWire(unsupported) }));
     const loadError = await createDecoderPool(() => load, decodedHere, 1)
-      .decode(png(1), 1, 1)
+      .read(png(1), LAYOUT)
       .catch((e: unknown) => e);
     expect(loadError).toBeInstanceOf(DataLoadError);
     expect(loadError).toMatchObject({ fault: 'unsupported', message: 'No OffscreenCanvas here.' });
@@ -110,20 +114,20 @@ describe('createDecoderPool', () => {
   it('decodes here when a helper dies, both the sheet it had and every later one', async () => {
     const silent = new FakeHelper(() => null);
     const pool = createDecoderPool(() => silent, decodedHere, 1);
-    const pending = pool.decode(png(7), 1, 1);
+    const pending = pool.read(png(7), LAYOUT);
     silent.crash();
-    expect((await pending)[0]).toBe(107);
+    expect((await pending).pixels[0]).toBe(107);
     expect(silent.terminated).toBe(true);
-    expect((await pool.decode(png(8), 1, 1))[0]).toBe(108);
+    expect((await pool.read(png(8), LAYOUT)).pixels[0]).toBe(108);
     expect(silent.jobs).toHaveLength(1);
   });
 
   it('decodes here when helpers cannot start at all', async () => {
     const none = createDecoderPool(() => null, decodedHere);
-    expect((await none.decode(png(1), 1, 1))[0]).toBe(101);
+    expect((await none.read(png(1), LAYOUT)).pixels[0]).toBe(101);
     const throwing = createDecoderPool(() => {
       throw new Error('nested workers are not supported');
     }, decodedHere);
-    expect((await throwing.decode(png(2), 1, 1))[0]).toBe(102);
+    expect((await throwing.read(png(2), LAYOUT)).pixels[0]).toBe(102);
   });
 });

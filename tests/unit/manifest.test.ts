@@ -63,9 +63,16 @@ describe('the manifest built from the real MNIST files', () => {
     }
   });
 
-  it('hashes each split’s pixels in IDX order, and records its IDX inputs', () => {
+  it('hashes each split’s and each sheet’s pixels in IDX order, and records its IDX inputs', () => {
     expect(manifest.splits.train.pixelsSha256).toBe(sha256Hex(source.splits.train.pixels));
     expect(manifest.splits.test.pixelsSha256).toBe(sha256Hex(source.splits.test.pixels));
+    for (const name of ['train', 'test'] as const) {
+      for (const sheet of manifest.splits[name].sheets) {
+        const start = sheet.firstIndex * 784;
+        const pixels = source.splits[name].pixels.subarray(start, start + sheet.images * 784);
+        expect(sheet.pixelsSha256, sheet.file).toBe(sha256Hex(pixels));
+      }
+    }
     expect(manifest.inputs.map((input) => [input.file, input.bytes])).toEqual([
       ['train-images-idx3-ubyte', 47_040_016],
       ['train-labels-idx1-ubyte', 60_008],
@@ -96,7 +103,7 @@ describe('parseManifest rejects a malformed manifest and says what is wrong', ()
   const remove = (target: object, key: string) => Reflect.deleteProperty(target, key);
 
   const cases: [string, (m: MnistManifest) => void, RegExp][] = [
-    ['another format', (m) => set(m, 'format', 2), /manifest\.format must be 1.*got 2/],
+    ['another format', (m) => set(m, 'format', 1), /manifest\.format must be 2.*got 1/],
     ['no credit', (m) => remove(m, 'credit'), /manifest\.credit must be an object, got nothing/],
     [
       'an empty author',
@@ -119,6 +126,11 @@ describe('parseManifest rejects a malformed manifest and says what is wrong', ()
       'an upper-case hash',
       (m) => (m.splits.test.pixelsSha256 = good.splits.test.pixelsSha256.toUpperCase()),
       /pixelsSha256 must be a SHA-256/,
+    ],
+    [
+      'a sheet without the digest of its pixels',
+      (m) => remove(m.splits.train.sheets[0], 'pixelsSha256'),
+      /sheets\[0\]\.pixelsSha256 must be a SHA-256/,
     ],
     [
       'a path in a file name',

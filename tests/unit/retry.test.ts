@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DataLoadError, createDatasetLoader, type DataProgress } from '../../src/worker/dataset';
 import { dataErrors } from '../../src/worker/dataLoadError';
 import { isTransient, withRetries } from '../../src/worker/retry';
+import { sheetReader } from '../../src/worker/sheetPixels';
 import { BASE_URL, fakeServer, pngjsDecode, smallDataset, streamed } from './support/mnistFixture';
 import type { SmallDataset } from './support/mnistFixture';
 
@@ -15,7 +16,7 @@ const loader = (fetch: typeof globalThis.fetch) =>
   createDatasetLoader({
     baseUrl: BASE_URL,
     fetch,
-    decode: pngjsDecode,
+    read: sheetReader(pngjsDecode),
     timeoutMs: 200,
     retry: fastRetry,
   });
