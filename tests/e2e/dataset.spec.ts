@@ -25,11 +25,17 @@ test('the dataset loads in the worker with real progress, then Train is enabled'
     .toBeGreaterThan(0);
   await expect(page.getByText(/of \d+ files/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  // The download card floats over the page: when it goes, nothing the student looks at moves.
+  const training = page.getByRole('region', { name: 'Training' });
+  const topWhileLoading = (await training.boundingBox())?.y;
+  expect(topWhileLoading).toBeDefined();
   release();
 
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
     timeout: 60_000,
   });
+  await expect(progress).toBeHidden();
+  expect((await training.boundingBox())?.y).toBe(topWhileLoading);
   await expect(page.getByText('60,000', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('10,000', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /CC BY-SA 3\.0/ })).toBeVisible();
