@@ -12,13 +12,20 @@ import {
   type SplitEntry,
   type SplitName,
 } from '../../src/shared/manifest';
-import { labelsFileName, packSheet, planSheets, sheetFileName } from '../../src/shared/sprites';
+import {
+  IMAGES_PER_CHECK_BLOCK,
+  checkBlocks,
+  labelsFileName,
+  packSheet,
+  planSheets,
+  sheetFileName,
+} from '../../src/shared/sprites';
 import { encodeGrayPng } from './encodePng';
 import type { SplitSource } from './mnistSource';
 import { sha256Hex } from './sha256';
 
 /** Bump when the files this produces change, so existing outputs are rebuilt. */
-export const GENERATOR = 'latent-lab/build-mnist-sprites@4';
+export const GENERATOR = 'latent-lab/build-mnist-sprites@5';
 
 export interface BuiltFile {
   file: string;
@@ -27,8 +34,8 @@ export interface BuiltFile {
 
 export interface BuildOptions {
   inputs: FileEntry[];
-  /** Fewer tiles per sheet than the real 10,000 let tests get several sheets from few images. */
-  tilesPerSheet?: number;
+  /** Fewer images per sheet than the real 10,000 let tests get several sheets from few images. */
+  imagesPerSheet?: number;
 }
 
 function fileEntry(file: string, bytes: Uint8Array): FileEntry {
@@ -38,16 +45,20 @@ function fileEntry(file: string, bytes: Uint8Array): FileEntry {
 function buildSplit(
   name: SplitName,
   source: SplitSource,
-  tilesPerSheet: number | undefined,
+  imagesPerSheet: number | undefined,
   files: BuiltFile[],
 ): SplitEntry {
-  const sheets = planSheets(source.count, tilesPerSheet).map((plan, index) => {
+  const sheets = planSheets(source.count, imagesPerSheet).map((plan, index) => {
     const file = sheetFileName(name, index);
     const bytes = encodeGrayPng(packSheet(source.pixels, plan), plan.width, plan.height);
     files.push({ file, bytes });
     const start = plan.firstIndex * IMAGE_SIZE;
     const pixels = source.pixels.subarray(start, start + plan.images * IMAGE_SIZE);
-    return { ...fileEntry(file, bytes), ...plan, pixelsSha256: sha256Hex(pixels) };
+    const blockBytes = IMAGES_PER_CHECK_BLOCK * IMAGE_SIZE;
+    const blockSha256 = Array.from({ length: checkBlocks(plan.images) }, (_, block) =>
+      sha256Hex(pixels.subarray(block * blockBytes, (block + 1) * blockBytes)),
+    );
+    return { ...fileEntry(file, bytes), ...plan, pixelsSha256: sha256Hex(pixels), blockSha256 };
   });
   const labelsFile = labelsFileName(name);
   files.push({ file: labelsFile, bytes: source.labels });
@@ -64,7 +75,7 @@ export function buildMnistFiles(
   options: BuildOptions,
 ): { files: BuiltFile[]; manifest: MnistManifest } {
   const files: BuiltFile[] = [];
-  const build = (name: SplitName) => buildSplit(name, splits[name], options.tilesPerSheet, files);
+  const build = (name: SplitName) => buildSplit(name, splits[name], options.imagesPerSheet, files);
   // Train first, then test: the order files are listed and written in.
   const train = build('train');
   const test = build('test');
@@ -73,7 +84,7 @@ export function buildMnistFiles(
     credit: { ...MNIST_CREDIT },
     generator: GENERATOR,
     inputs: options.inputs,
-    tile: IMAGE_SIDE,
+    imageSide: IMAGE_SIDE,
     splits: { train, test },
   };
   return { files, manifest };

@@ -5,10 +5,18 @@
  */
 import { IMAGE_SIDE } from './config';
 import type { DatasetCredit } from './protocol';
-import { MAX_SHEET_SIDE, MAX_TILES_PER_SHEET, SHEET_COLUMNS } from './sprites';
+import {
+  IMAGES_PER_CHECK_BLOCK,
+  IMAGES_PER_ROW,
+  MAX_IMAGES_PER_SHEET,
+  MAX_SHEET_SIDE,
+  SHEET_WIDTH,
+  checkBlocks,
+  sheetRows,
+} from './sprites';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
 export const SPLIT_NAMES = ['train', 'test'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
@@ -38,12 +46,17 @@ export interface SheetEntry extends FileEntry {
   images: number;
   /**
    * Hex SHA-256 of the pixels of the sheet's images in IDX order (image firstIndex first, each
-   * row-major 28x28): what decoding and unpacking the sheet must give.
+   * row-major 28x28): what the first images * 784 bytes of the decoded sheet must be.
    */
   pixelsSha256: string;
+  /**
+   * The same pixels' SHA-256 block by block (IMAGES_PER_CHECK_BLOCK images each, the last may
+   * hold fewer): what the worker checks, since hashing blocks is much cheaper (sprites.ts).
+   */
+  blockSha256: string[];
   firstIndex: number;
-  columns: number;
-  rows: number;
+  /** Images side by side in a row of the PNG, each one 784-pixel strip (sprites.ts). */
+  imagesPerRow: number;
   width: number;
   height: number;
 }
@@ -63,7 +76,8 @@ export interface MnistManifest {
   generator: string;
   /** The IDX files the sheets were made from, so the build script can tell when it is stale. */
   inputs: FileEntry[];
-  tile: typeof IMAGE_SIDE;
+  /** Each image is imageSide x imageSide pixels. */
+  imageSide: typeof IMAGE_SIDE;
   splits: Record<SplitName, SplitEntry>;
 }
 
@@ -158,13 +172,23 @@ function credit(value: unknown, path: string): DatasetCredit {
   };
 }
 
+function blockDigests(value: unknown, path: string, blocks: number): string[] {
+  const digests = array(value, path);
+  if (digests.length !== blocks) {
+    fail(
+      path,
+      `must list ${blocks} SHA-256s, one per ${IMAGES_PER_CHECK_BLOCK} images, got ${digests.length}.`,
+    );
+  }
+  return digests.map((digest, i) => sha256(digest, `${path}[${i}]`));
+}
+
 function sheet(value: unknown, path: string, firstIndex: number): SheetEntry {
   const o = object(value, path);
-  const images = integer(o.images, `${path}.images`, 1, MAX_TILES_PER_SHEET);
-  const columns = exactly(o.columns, `${path}.columns`, SHEET_COLUMNS);
-  const rows = exactly(o.rows, `${path}.rows`, Math.ceil(images / columns));
-  const width = exactly(o.width, `${path}.width`, columns * IMAGE_SIDE);
-  const height = exactly(o.height, `${path}.height`, rows * IMAGE_SIDE);
+  const images = integer(o.images, `${path}.images`, 1, MAX_IMAGES_PER_SHEET);
+  const imagesPerRow = exactly(o.imagesPerRow, `${path}.imagesPerRow`, IMAGES_PER_ROW);
+  const width = exactly(o.width, `${path}.width`, SHEET_WIDTH);
+  const height = exactly(o.height, `${path}.height`, sheetRows(images));
   if (width > MAX_SHEET_SIDE || height > MAX_SHEET_SIDE) {
     fail(path, `is ${width} x ${height} px; no side may exceed ${MAX_SHEET_SIDE}.`);
   }
@@ -172,10 +196,10 @@ function sheet(value: unknown, path: string, firstIndex: number): SheetEntry {
     ...fileEntry(o, path, '.png'),
     images,
     pixelsSha256: sha256(o.pixelsSha256, `${path}.pixelsSha256`),
+    blockSha256: blockDigests(o.blockSha256, `${path}.blockSha256`, checkBlocks(images)),
     // Sheets must tile the split in order with no gap or overlap.
     firstIndex: exactly(o.firstIndex, `${path}.firstIndex`, firstIndex),
-    columns,
-    rows,
+    imagesPerRow,
     width,
     height,
   };
@@ -198,6 +222,16 @@ function split(value: unknown, path: string): SplitEntry {
   let next = 0;
   sheetValues.forEach((value, i) => {
     const entry = sheet(value, `${path}.sheets[${i}]`, next);
+    // Equal sheets (bar the last) let the worker find image i's sheet by one division.
+    if (i > 0 && i < sheetValues.length - 1) {
+      exactly(entry.images, `${path}.sheets[${i}].images`, sheets[0].images);
+    }
+    if (i > 0 && entry.images > sheets[0].images) {
+      fail(
+        `${path}.sheets[${i}].images`,
+        `must be at most ${sheets[0].images}, as many as the first sheet holds.`,
+      );
+    }
     sheets.push(entry);
     next += entry.images;
   });
@@ -228,7 +262,7 @@ export function parseManifest(json: unknown): MnistManifest {
     inputs: array(root.inputs, 'manifest.inputs').map((value, i) =>
       fileEntry(value, `manifest.inputs[${i}]`, '-ubyte'),
     ),
-    tile: exactly(root.tile, 'manifest.tile', IMAGE_SIDE),
+    imageSide: exactly(root.imageSide, 'manifest.imageSide', IMAGE_SIDE),
     splits: {
       train: split(splitsObject.train, 'manifest.splits.train'),
       test: split(splitsObject.test, 'manifest.splits.test'),

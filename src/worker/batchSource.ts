@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
-import { BatchBuilder, type PixelSet } from './batches';
+import { BatchBuilder, chunksOf, type PixelSet } from './batches';
 
 export interface BatchSource {
   /** A [rows, 784] float tensor of the images order[start..end); dispose it before the next. */
@@ -30,18 +30,23 @@ class CpuBatches implements BatchSource {
   dispose(): void {}
 }
 
-/** Uploads the set in chunks, so the JS heap never holds a float copy of all of it. */
+/** Uploads the set in pieces, so the JS heap never holds a float copy of all of it. */
 function uploadImages(data: PixelSet): tf.Tensor2D {
+  const { chunks: stored, chunkImages, count } = chunksOf(data);
   const chunks: tf.Tensor2D[] = [];
   try {
-    for (let first = 0; first < data.count; first += UPLOAD_CHUNK) {
-      const rows = Math.min(UPLOAD_CHUNK, data.count - first);
-      const bytes = data.pixels.subarray(first * IMAGE_SIZE, (first + rows) * IMAGE_SIZE);
+    for (let first = 0; first < count;) {
+      // Within one stored chunk: an upload never straddles two arrays.
+      const offset = first % chunkImages;
+      const rows = Math.min(UPLOAD_CHUNK, count - first, chunkImages - offset);
+      const from = stored[Math.floor(first / chunkImages)];
+      const bytes = from.subarray(offset * IMAGE_SIZE, (offset + rows) * IMAGE_SIZE);
       // Scaling on the GPU also forces the upload now: WebGL tensors upload lazily, and would
       // otherwise keep every chunk's JS array alive until the concat.
       chunks.push(
         tf.tidy(() => tf.div(tf.tensor2d(Float32Array.from(bytes), [rows, IMAGE_SIZE]), 255)),
       );
+      first += rows;
     }
     const all = chunks.length === 1 ? chunks[0] : tf.concat2d(chunks, 0);
     if (chunks.length > 1) tf.dispose(chunks);
@@ -49,7 +54,7 @@ function uploadImages(data: PixelSet): tf.Tensor2D {
     // tfjs's WebGL gather reads only unpacked textures, while div and concat write packed ones:
     // left packed, every batch's gather would first unpack all 188 MB (measured: ~1.8 s a step
     // on SwiftShader). One gather of every row now stores the set unpacked, once.
-    const unpacked = tf.tidy(() => tf.gather(all, tf.range(0, data.count, 1, 'int32')));
+    const unpacked = tf.tidy(() => tf.gather(all, tf.range(0, count, 1, 'int32')));
     all.dispose();
     return unpacked as tf.Tensor2D;
   } finally {
@@ -62,8 +67,7 @@ function uploadImages(data: PixelSet): tf.Tensor2D {
  * 188 MB each time would delay the first loss point. Keyed by the pixels' memory and count.
  */
 let resident: {
-  buffer: ArrayBufferLike;
-  byteOffset: number;
+  first: Uint8Array;
   count: number;
   backend: string;
   images: tf.Tensor2D;
@@ -71,17 +75,17 @@ let resident: {
 
 function residentImages(data: PixelSet): tf.Tensor2D {
   const backend = tf.getBackend();
+  const first = chunksOf(data).chunks[0];
   const hit =
     resident &&
-    resident.buffer === data.pixels.buffer &&
-    resident.byteOffset === data.pixels.byteOffset &&
+    resident.first.buffer === first.buffer &&
+    resident.first.byteOffset === first.byteOffset &&
     resident.count === data.count &&
     resident.backend === backend &&
     !resident.images.isDisposed;
   if (hit && resident) return resident.images;
   releaseGpuDataset();
-  const { buffer, byteOffset } = data.pixels;
-  resident = { buffer, byteOffset, count: data.count, backend, images: uploadImages(data) };
+  resident = { first, count: data.count, backend, images: uploadImages(data) };
   return resident.images;
 }
 

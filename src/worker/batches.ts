@@ -5,20 +5,19 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
+import { chunksOf, type PixelChunks, type PixelSet } from './pixelChunks';
 
-/** Images stored back to back, IMAGE_SIZE bytes each. */
-export interface PixelSet {
-  pixels: Uint8Array;
-  count: number;
-}
+export { chunksOf, type PixelSet } from './pixelChunks';
 
 export class BatchBuilder {
   private readonly buffer: Float32Array;
+  private readonly source: PixelChunks;
 
   constructor(
-    private readonly source: PixelSet,
+    source: PixelSet,
     private readonly maxRows: number,
   ) {
+    this.source = chunksOf(source);
     this.buffer = new Float32Array(maxRows * IMAGE_SIZE);
   }
 
@@ -50,9 +49,10 @@ export class BatchBuilder {
     if (image < 0 || image >= this.source.count) {
       throw new RangeError(`image ${image} is outside 0..${this.source.count - 1}`);
     }
-    const from = image * IMAGE_SIZE;
+    const { chunks, chunkImages } = this.source;
+    const pixels = chunks[Math.floor(image / chunkImages)];
+    const from = (image % chunkImages) * IMAGE_SIZE;
     const to = row * IMAGE_SIZE;
-    const { pixels } = this.source;
     for (let i = 0; i < IMAGE_SIZE; i++) this.buffer[to + i] = pixels[from + i] / 255;
   }
 

@@ -38,7 +38,7 @@ export class DecodedSizeError extends Error {
   override name = 'DecodedSizeError';
   readonly width: number;
   readonly height: number;
-  /** What decoding gave, in words: "2800 x 1400 pixels", or "3,920,000 pixels" from a bare length. */
+  /** What decoding gave, in words: "3920 x 1000 pixels", or "3,920,000 pixels" from a bare length. */
   readonly found: string;
 
   constructor(width: number, height: number, found = `${width} x ${height} pixels`) {
@@ -87,7 +87,7 @@ export const dataErrors = {
       'checksum',
       `${file} is damaged: its checksum does not match the manifest.`,
     ),
-  /** `found` describes what decoding gave, e.g. "2800 x 1400 pixels" or "3,920,000 pixels". */
+  /** `found` describes what decoding gave, e.g. "3920 x 1000 pixels" or "3,920,000 pixels". */
   wrongSize: (file: string, found: string, width: number, height: number) =>
     new DataLoadError(
       file,

@@ -5,6 +5,7 @@
  */
 import type { FromWorker } from '../shared/protocol';
 import { DataLoadError, type MnistData, type SplitData } from './dataset';
+import { joinChunks } from './pixelChunks';
 import { firstIndices, firstOfEachClass, samplesAt } from './probes';
 
 const SAMPLE_STRIP_LENGTH = 16;
@@ -28,7 +29,7 @@ export function dataReadyMessage(data: MnistData, loadMs: number): DataReadyMess
     credit: data.credit,
     samples: samplesAt(data.test, firstIndices(SAMPLE_STRIP_LENGTH, data.test.count)),
     probes: samplesAt(data.test, firstOfEachClass(data.test.labels)),
-    test: { pixels: data.test.pixels.slice(), labels: data.test.labels.slice() },
+    test: { pixels: joinChunks(data.test).slice(), labels: data.test.labels.slice() },
     loadMs: Math.round(loadMs),
   };
 }

@@ -1,17 +1,17 @@
 /**
  * Loads MNIST inside the worker: manifest.json first, then every sprite sheet and label file
- * (a few at a time, each verified by size and SHA-256), decoded into one pixel array per split;
- * each sheet's decoded pixels are checked against the manifest's SHA-256 of them too.
+ * (a few at a time, each verified by size and SHA-256), each sheet decoded into an array of its
+ * own (pixelChunks.ts) and checked against the manifest's SHA-256 of its pixels too.
  * A failed load keeps what it verified, so load() again (Retry) fetches only what failed, plus
  * the small manifest, which is read afresh on every try.
  */
-import { IMAGE_SIZE } from '../shared/config';
 import { SPLIT_NAMES, type FileEntry, type SheetEntry, type SplitName } from '../shared/manifest';
 import type { DataProgress, DatasetCredit, SheetDigest } from '../shared/protocol';
 import { DataLoadError, dataErrors } from './dataLoadError';
 import { DecodedSizeError, decodeSheet } from './decodeSheet';
 import { fetchVerified } from './fetchVerified';
 import { loadManifest } from './loadManifest';
+import type { PixelChunks } from './pixelChunks';
 import { oneAtATime, settleAll, settled } from './pool';
 import { createThrottle } from './progressThrottle';
 import { DEFAULT_RETRY, withRetries, type RetryNotice, type RetryPolicy } from './retry';
@@ -21,10 +21,8 @@ import { sheetKey, splitCacheFor, type SplitCache } from './splitCache';
 export { DataLoadError } from './dataLoadError';
 export type { SheetReader } from './sheetPixels';
 
-export interface SplitData {
-  count: number;
-  /** count * 784 bytes: image i row-major 28x28 at i * 784, in IDX order. */
-  pixels: Uint8Array;
+/** A split's images, one chunk per sprite sheet, and its labels. */
+export interface SplitData extends PixelChunks {
   labels: Uint8Array;
 }
 
@@ -82,7 +80,7 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     name: SplitName,
     sheet: SheetEntry,
     png: Uint8Array<ArrayBuffer>,
-    pixels: Uint8Array,
+    cache: SplitCache,
   ) => {
     let sheetPixels: SheetPixels;
     try {
@@ -90,9 +88,14 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     } catch (error) {
       throw asSheetError(error, sheet);
     }
-    // The digest covers the length too: pixels of any other size cannot match it.
-    if (sheetPixels.sha256 !== sheet.pixelsSha256) throw dataErrors.pixelsChanged(sheet.file, name);
-    pixels.set(sheetPixels.pixels, sheet.firstIndex * IMAGE_SIZE);
+    // The digests cover the length too: pixels of any other size cannot match them all.
+    const found = sheetPixels.blockSha256;
+    const same =
+      found.length === sheet.blockSha256.length &&
+      found.every((digest, block) => digest === sheet.blockSha256[block]);
+    if (!same) throw dataErrors.pixelsChanged(sheet.file, name);
+    // Kept as it came: no copy into one big array (pixelChunks.ts says why).
+    cache.sheets.set(sheetKey(sheet), sheetPixels.pixels);
   };
 
   const loadOnce = async (onProgress: (progress: DataProgress) => void): Promise<MnistData> => {
@@ -174,16 +177,14 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
       const split = manifest.splits[name];
       const cache = cacheOf[name];
       for (const sheet of split.sheets) {
-        const key = sheetKey(sheet);
         const place = async (png: Uint8Array<ArrayBuffer>) => {
-          await readInto(name, sheet, png, cache.pixels);
+          await readInto(name, sheet, png, cache);
           verifiedSheets.delete(sheet.sha256);
-          cache.placed.add(key);
           report();
         };
         const file: (typeof files)[number] = {
           entry: sheet,
-          isDone: () => cache.placed.has(key),
+          isDone: () => cache.sheets.has(sheetKey(sheet)),
           run: async () => {
             const png = verifiedSheets.get(sheet.sha256) ?? (await fetchEntry(sheet));
             // Kept until decoded: if decoding fails, a retry need not download it again.
@@ -223,8 +224,8 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
     report(true);
 
     return {
-      train: splitData(train),
-      test: splitData(test),
+      train: splitData(train, manifest.splits.train.sheets),
+      test: splitData(test, manifest.splits.test.sheets),
       credit: manifest.credit,
       totalBytes,
       pixelDigests: SPLIT_NAMES.flatMap((split) =>
@@ -253,9 +254,18 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
   };
 }
 
-function splitData(cache: SplitCache): SplitData {
-  if (!cache.labels) throw new Error('Internal error: labels missing after a complete load.');
-  return { count: cache.count, pixels: cache.pixels, labels: cache.labels.bytes };
+function splitData(cache: SplitCache, sheets: SheetEntry[]): SplitData {
+  const chunks = sheets.map((sheet) => cache.sheets.get(sheetKey(sheet)));
+  if (!cache.labels || chunks.some((chunk) => !chunk)) {
+    throw new Error('Internal error: a sheet or the labels are missing after a complete load.');
+  }
+  return {
+    count: cache.count,
+    // The manifest guarantees every sheet but the last holds as many images as the first.
+    chunks: chunks.filter((chunk) => chunk !== undefined),
+    chunkImages: sheets[0].images,
+    labels: cache.labels.bytes,
+  };
 }
 
 /** Gives a decoder's failure the sheet's name and a fault the page understands. */

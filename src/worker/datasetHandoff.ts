@@ -15,7 +15,7 @@ export function handOff(port: MessagePort, data: MnistData): void {
   // A Set: two arrays may share a buffer, and a buffer listed twice cannot be transferred.
   const buffers = new Set<ArrayBuffer>();
   for (const split of [data.train, data.test]) {
-    buffers.add(split.pixels.buffer as ArrayBuffer);
+    for (const chunk of split.chunks) buffers.add(chunk.buffer as ArrayBuffer);
     buffers.add(split.labels.buffer as ArrayBuffer);
   }
   const message: DatasetHandoff = { type: 'dataset', data };

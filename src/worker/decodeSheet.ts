@@ -14,7 +14,7 @@ export type SheetDecoder = (
   png: Uint8Array<ArrayBuffer>,
   width: number,
   height: number,
-) => Promise<Uint8Array>;
+) => Promise<Uint8Array<ArrayBuffer>>;
 
 const SUPPORTED_BROWSERS = 'Chrome or Edge 69+, Firefox 105+ or Safari 16.4+';
 

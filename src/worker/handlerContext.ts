@@ -11,6 +11,7 @@ import type { GpuGuard } from './contextLoss';
 import type { MnistData } from './dataset';
 import type { GpuRecovery } from './gpuRecovery';
 import type { DatasetLoader, HandlerDeps } from './handlerDeps';
+import { joinChunks } from './pixelChunks';
 import type { LatestCodes } from './playground';
 import type { Trainer, TrainerEvents } from './trainer';
 
@@ -89,8 +90,9 @@ export function buildTrainer(
   if (!data || !probes) return null;
   return ctx.deps.createTrainer({
     config,
-    train: { pixels: data.train.pixels, count: Math.min(config.trainSize, data.train.count) },
-    test: { pixels: data.test.pixels, count: data.test.count },
+    train: { ...data.train, count: Math.min(config.trainSize, data.train.count) },
+    // One sheet in the real app: a view of it, not a copy.
+    test: { pixels: joinChunks(data.test), count: data.test.count },
     probes,
     events: eventsFor(ctx, runId),
     model: from?.model,

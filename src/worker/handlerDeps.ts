@@ -5,6 +5,7 @@
 import type { TrainingConfig } from '../shared/config';
 import type { FromWorker } from '../shared/protocol';
 import type { BackendDecision } from './backend';
+import type { PixelSet } from './batches';
 import type { GpuGuard } from './contextLoss';
 import type { DataProgress, MnistData } from './dataset';
 import type { ModelStore } from './modelStore';
@@ -24,7 +25,8 @@ export interface DatasetLoader {
 
 export interface TrainerOptions {
   config: TrainingConfig;
-  train: { pixels: Uint8Array; count: number };
+  /** The training images as the data worker handed them over: one chunk per sprite sheet. */
+  train: PixelSet;
   test: { pixels: Uint8Array; count: number };
   probes: Uint8Array;
   events: TrainerEvents;

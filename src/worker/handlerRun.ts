@@ -37,10 +37,7 @@ async function benchmark(ctx: HandlerContext, request: BenchmarkRequest): Promis
   // A stopped run may still be finishing work (loss reads, test-set codes): not ours to time.
   await ctx.trainer?.whenIdle();
   const config = ctx.initConfig ?? DEFAULT_CONFIG;
-  const train = {
-    pixels: data.train.pixels,
-    count: Math.min(config.trainSize, data.train.count),
-  };
+  const train = { ...data.train, count: Math.min(config.trainSize, data.train.count) };
   ctx.send({ type: 'benchmarkResult', result: await runBenchmark(config, train, request) });
 }
 

@@ -34,7 +34,7 @@ export function settled<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>
 
 /**
  * `task` with calls run one after another, each starting when the one before has settled:
- * decoding one 2800x2800 sheet at a time on a thread bounds its peak memory.
+ * decoding one 3920 x 2000 sheet at a time on a thread bounds its peak memory.
  */
 export function oneAtATime<A extends unknown[], T>(
   task: (...args: A) => Promise<T>,

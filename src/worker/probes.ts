@@ -1,21 +1,14 @@
 /** Picks which test digits the page shows: the dataset strip and the 10 fixed probes. */
 import { IMAGE_SIZE } from '../shared/config';
 import type { DigitSamples } from '../shared/protocol';
+import { chunksOf, imageIn, type PixelSet } from './pixelChunks';
 
-interface Split {
-  count: number;
-  pixels: Uint8Array;
-  labels: Uint8Array;
-}
+type Split = PixelSet & { labels: Uint8Array };
 
 export function samplesAt(split: Split, indices: number[]): DigitSamples {
+  const images = chunksOf(split);
   const pixels = new Uint8Array(indices.length * IMAGE_SIZE);
-  indices.forEach((index, slot) => {
-    pixels.set(
-      split.pixels.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE),
-      slot * IMAGE_SIZE,
-    );
-  });
+  indices.forEach((index, slot) => pixels.set(imageIn(images, index), slot * IMAGE_SIZE));
   return { indices, labels: indices.map((index) => split.labels[index]), pixels };
 }
 

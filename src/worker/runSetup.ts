@@ -4,9 +4,9 @@
  * (and the Trainer's own state, through `hooks`) to the loop, the reporter and recovery.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { IMAGE_SIZE } from '../shared/config';
 import type { RunState } from '../shared/protocol';
 import { modelFor } from './adoptModel';
+import { chunksOf } from './batches';
 import { createBatchSource } from './batchSource';
 import { nonFiniteDivergence, type Divergence } from './divergence';
 import { ourAdam } from './fastAdam';
@@ -51,8 +51,8 @@ export function setUpRun(opts: TrainerOptions, hooks: TrainerHooks): RunSetup {
     : createScheduler();
   const shuffleRng = mulberry32(deriveSeed(config.seed, SEED_STREAM.shuffle));
   const cursor = new RunCursor(trainSize, batchSize, shuffleRng);
-  const trainPixels = opts.train.pixels.subarray(0, trainSize * IMAGE_SIZE);
-  const trainSet = { pixels: trainPixels, count: trainSize };
+  // The first trainSize images: batches are drawn from 0..count-1 only.
+  const trainSet = { ...chunksOf(opts.train), count: trainSize };
   // Rebuilt after a lost GPU context: its GPU copy of the images went with the context.
   let batches = createBatchSource(trainSet, batchSize);
   const model = modelFor(config, opts.model);

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * One of the data worker's two decoding helpers (decoderPool.ts): decodes, unpacks and hashes
+ * One of the data worker's two decoding helpers (decoderPool.ts): decodes and hashes
  * the sprite sheets it is sent, so two sheets are read at once while the data worker keeps the
  * downloads flowing.
  */

@@ -1,27 +1,29 @@
 /**
  * A sprite sheet turned into what the loader keeps: its images' pixels in IDX order, and their
- * SHA-256 to check against the manifest. Done where the sheet is decoded (a helper worker), so
- * unpacking and hashing run beside the next download instead of one after another at the end:
- * hashing the 47 MB of training pixels in one piece once the last sheet was in took ~200 ms,
- * all of it spent waiting for the digits.
+ * SHA-256s (one per block of 1,000 images) to check against the manifest. Done where the sheet
+ * is decoded (a helper worker), so hashing runs beside the next download instead of one after
+ * another at the end.
  */
 import { IMAGE_SIZE } from '../shared/config';
-import { unpackSheet, type SheetPlan } from '../shared/sprites';
+import { IMAGES_PER_CHECK_BLOCK, sheetImages, type SheetPlan } from '../shared/sprites';
 import { DecodedSizeError } from './dataLoadError';
 import type { SheetDecoder } from './decodeSheet';
-import { sha256Hex } from './sha256';
+import { sha256Blocks } from './sha256';
 
-/** How a sheet's tiles lie: everything of its manifest entry but where its images go. */
+/** How a sheet's images lie: everything of its manifest entry but where its images go. */
 export type SheetLayout = Omit<SheetPlan, 'firstIndex'>;
 
 export interface SheetPixels {
-  /** layout.images * 784 bytes: the sheet's first image at 0, each row-major 28x28. */
+  /**
+   * layout.images * 784 bytes: the sheet's first image at 0, each row-major 28x28. A view of
+   * the decoded sheet, whose buffer may be a little longer.
+   */
   pixels: Uint8Array<ArrayBuffer>;
-  /** Lowercase hex SHA-256 of `pixels`. */
-  sha256: string;
+  /** Lowercase hex SHA-256 of each block of IMAGES_PER_CHECK_BLOCK images of `pixels`. */
+  blockSha256: string[];
 }
 
-/** Decodes, unpacks and hashes one sheet. */
+/** Decodes and hashes one sheet. */
 export type SheetReader = (
   png: Uint8Array<ArrayBuffer>,
   layout: SheetLayout,
@@ -31,14 +33,15 @@ export function sheetReader(decode: SheetDecoder): SheetReader {
   return async (png, layout) => {
     const gray = await decode(png, layout.width, layout.height);
     if (gray.length !== layout.width * layout.height) throw DecodedSizeError.ofLength(gray.length);
-    const pixels = new Uint8Array(layout.images * IMAGE_SIZE);
-    unpackSheet(gray, { ...layout, firstIndex: 0 }, pixels);
-    return { pixels, sha256: await sha256Hex(pixels) };
+    // The sheet's rows hold its images back to back: its first pixels are the images.
+    const pixels = sheetImages(gray, layout);
+    const blockBytes = IMAGES_PER_CHECK_BLOCK * IMAGE_SIZE;
+    return { pixels, blockSha256: await sha256Blocks(pixels, blockBytes) };
   };
 }
 
 /** The layout part of a manifest entry, which is all a helper worker needs to be sent. */
 export function layoutOf(sheet: SheetPlan): SheetLayout {
-  const { images, columns, rows, width, height } = sheet;
-  return { images, columns, rows, width, height };
+  const { images, imagesPerRow, width, height } = sheet;
+  return { images, imagesPerRow, width, height };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMnistFiles, type BuiltFile } from '../../scripts/lib/buildMnistFiles';
 import { firstImages } from '../../scripts/lib/mnistSource';
 import { sha256Hex } from '../../scripts/lib/sha256';
-import { unpackSheet } from '../../src/shared/sprites';
+import { sheetImages } from '../../src/shared/sprites';
 import { firstDifference, mnistSource, pngjsDecode, smallDataset } from './support/mnistFixture';
 
 /** The chunk types of a PNG file, in order. */
@@ -19,11 +19,22 @@ describe('buildMnistFiles', () => {
   it('is deterministic: the same input gives the same bytes', async () => {
     const real = await mnistSource();
     const splits = firstImages(real.splits, { train: 300, test: 100 });
-    const a = buildMnistFiles(splits, { inputs: real.inputs, tilesPerSheet: 200 });
-    const b = buildMnistFiles(splits, { inputs: real.inputs, tilesPerSheet: 200 });
+    const a = buildMnistFiles(splits, { inputs: real.inputs, imagesPerSheet: 200 });
+    const b = buildMnistFiles(splits, { inputs: real.inputs, imagesPerSheet: 200 });
     const digests = (files: BuiltFile[]) => files.map((file) => [file.file, sha256Hex(file.bytes)]);
     expect(digests(b.files)).toEqual(digests(a.files));
     expect(b.manifest).toEqual(a.manifest);
+  });
+
+  it('hashes each sheet’s pixels 1,000 images at a time, the last block shorter', async () => {
+    const real = await mnistSource();
+    const splits = firstImages(real.splits, { train: 2_500, test: 10 });
+    const { manifest } = buildMnistFiles(splits, { inputs: real.inputs, imagesPerSheet: 2_500 });
+    const [sheet] = manifest.splits.train.sheets;
+    const block = (first: number, last: number) =>
+      sha256Hex(splits.train.pixels.subarray(first * 784, last * 784));
+    expect(sheet.blockSha256).toEqual([block(0, 1000), block(1000, 2000), block(2000, 2500)]);
+    expect(sheet.pixelsSha256).toBe(block(0, 2500));
   });
 
   it('writes 8-bit grayscale PNGs without gamma or colour profile chunks', async () => {
@@ -44,7 +55,8 @@ describe('buildMnistFiles', () => {
       const pixels = new Uint8Array(split.count * 784);
       for (const sheet of split.sheets) {
         const png = new Uint8Array(files.get(sheet.file) ?? []);
-        unpackSheet(await pngjsDecode(png, sheet.width, sheet.height), sheet, pixels);
+        const gray = await pngjsDecode(png, sheet.width, sheet.height);
+        pixels.set(sheetImages(gray, sheet), sheet.firstIndex * 784);
       }
       expect(firstDifference(pixels, source.splits[name].pixels)).toBeNull();
       expect(files.get(split.labels.file)).toEqual(source.splits[name].labels);

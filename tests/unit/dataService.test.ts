@@ -5,13 +5,18 @@ import { DataLoadError, type MnistData } from '../../src/worker/dataset';
 import type { DatasetHandoff } from '../../src/worker/datasetHandoff';
 import { handedOffLoader } from '../../src/worker/datasetHandoff';
 import { createDataService } from '../../src/worker/dataService';
+import { joinChunks } from '../../src/worker/pixelChunks';
 
 const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };
 
 function tinyData(): MnistData {
+  // In chunks of 20 images, as sheets of 20 would give: the training set arrives in two.
   const split = (count: number, value: number) => ({
     count,
-    pixels: new Uint8Array(count * IMAGE_SIZE).fill(value),
+    chunkImages: 20,
+    chunks: [0, 20]
+      .filter((first) => first < count)
+      .map((first) => new Uint8Array(Math.min(20, count - first) * IMAGE_SIZE).fill(value)),
     labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   });
   return {
@@ -74,10 +79,11 @@ describe('data service (the data worker)', () => {
 
     // The arrays arrive whole on the other side, and left this side (transferred, not copied).
     const received = handedOff[0].data;
-    expect(received.train.pixels.every((v) => v === 7)).toBe(true);
-    expect(received.train.pixels.length).toBe(30 * IMAGE_SIZE);
+    const receivedTrain = joinChunks(received.train);
+    expect(receivedTrain.every((v) => v === 7)).toBe(true);
+    expect(receivedTrain.length).toBe(30 * IMAGE_SIZE);
     expect(received.test.labels).toEqual(Uint8Array.from({ length: 20 }, (_, i) => i % 10));
-    expect(data.train.pixels.byteLength).toBe(0);
+    expect(data.train.chunks.map((chunk) => chunk.byteLength)).toEqual([0, 0]);
     // The page's copy was cut before the hand-off emptied the originals.
     expect(ready.test.pixels.length).toBe(20 * IMAGE_SIZE);
     close();
@@ -127,7 +133,7 @@ describe('data service (the data worker)', () => {
     handle({ type: 'load', dataBaseUrl: 'http://x/', trainingPort: port1 });
     const data = await loader.load(() => undefined);
     expect(data.test.count).toBe(20);
-    expect(data.train.pixels.every((v) => v === 7)).toBe(true);
+    expect(joinChunks(data.train).every((v) => v === 7)).toBe(true);
     close();
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DataLoadError, createDatasetLoader, type DataProgress } from '../../src/worker/dataset';
 import { DecodedSizeError, type SheetDecoder } from '../../src/worker/decodeSheet';
+import { joinChunks } from '../../src/worker/pixelChunks';
 import { sheetReader } from '../../src/worker/sheetPixels';
 import {
   BASE_URL,
@@ -52,7 +53,7 @@ describe('createDatasetLoader', () => {
 
     for (const name of ['train', 'test'] as const) {
       expect(mnist[name].count).toBe(data.source.splits[name].count);
-      expect(firstDifference(mnist[name].pixels, data.source.splits[name].pixels)).toBeNull();
+      expect(firstDifference(joinChunks(mnist[name]), data.source.splits[name].pixels)).toBeNull();
       expect(firstDifference(mnist[name].labels, data.source.splits[name].labels)).toBeNull();
       // Each sheet's digest is that of its images in the IDX data, and the sheets cover the split.
       const sheets = mnist.pixelDigests.filter((sheet) => sheet.split === name);
@@ -169,7 +170,7 @@ describe('createDatasetLoader', () => {
     const error = await failure(loaderFor(server.fetch, short).load(ignore));
     expect(error).toMatchObject({ fault: 'wrong-size', file: 'train-02.png' });
     expect(error.message).toBe(
-      'train-02.png has the wrong size: it decoded to 39,200 pixels, but the manifest says 2800 x 28 pixels.',
+      'train-02.png has the wrong size: it decoded to 19,600 pixels, but the manifest says 3920 x 10 pixels.',
     );
 
     const reshaped: SheetDecoder = async () => {
@@ -177,7 +178,7 @@ describe('createDatasetLoader', () => {
     };
     const shaped = await failure(loaderFor(fakeServer(data.files).fetch, reshaped).load(ignore));
     expect(shaped.fault).toBe('wrong-size');
-    expect(shaped.message).toContain('it decoded to 28 x 28 pixels, but the manifest says 2800');
+    expect(shaped.message).toContain('it decoded to 28 x 28 pixels, but the manifest says 3920');
   });
 
   it('names a missing manifest, and one that is not JSON or not valid', async () => {
@@ -192,11 +193,11 @@ describe('createDatasetLoader', () => {
     expect(notJson).toMatchObject({ fault: 'manifest-malformed', file: 'manifest.json' });
     expect(notJson.message).toBe('manifest.json is malformed: it is not valid JSON.');
 
-    const invalid = { ...data.manifest, tile: 32 };
+    const invalid = { ...data.manifest, imageSide: 32 };
     server.override('manifest.json', () => new Response(JSON.stringify(invalid)));
     const bad = await failure(loaderFor(server.fetch).load(ignore));
     expect(bad.fault).toBe('manifest-malformed');
-    expect(bad.message).toBe('manifest.json is malformed: manifest.tile must be 28, got 32.');
+    expect(bad.message).toBe('manifest.json is malformed: manifest.imageSide must be 28, got 32.');
     // Nothing else is fetched until the manifest is right.
     expect(new Set(server.requests)).toEqual(new Set(['manifest.json']));
   });
@@ -245,8 +246,8 @@ describe('createDatasetLoader', () => {
     const progress: DataProgress[] = [];
     const mnist = await loader.load((p) => progress.push(p));
     expect(server.requests.sort()).toEqual(['manifest.json', 'train-01.png']);
-    expect(firstDifference(mnist.train.pixels, data.source.splits.train.pixels)).toBeNull();
-    expect(firstDifference(mnist.test.pixels, data.source.splits.test.pixels)).toBeNull();
+    expect(firstDifference(joinChunks(mnist.train), data.source.splits.train.pixels)).toBeNull();
+    expect(firstDifference(joinChunks(mnist.test), data.source.splits.test.pixels)).toBeNull();
     // Progress counts the files kept from the first try as done from the start.
     expect(progress[0].filesDone).toBe(6);
 
@@ -268,7 +269,7 @@ describe('createDatasetLoader', () => {
     });
     server.clear();
     const mnist = await loader.load(ignore);
-    expect(firstDifference(mnist.test.pixels, data.source.splits.test.pixels)).toBeNull();
+    expect(firstDifference(joinChunks(mnist.test), data.source.splits.test.pixels)).toBeNull();
   });
 
   it('refuses pixels that decoding changed, without blaming the download', async () => {
@@ -291,8 +292,8 @@ describe('createDatasetLoader', () => {
       ignore,
     );
     const reference = await loaderFor(fakeServer(data.files).fetch).load(ignore);
-    expect(loaded.train.pixels).toEqual(reference.train.pixels);
-    expect(loaded.test.pixels).toEqual(reference.test.pixels);
+    expect(joinChunks(loaded.train)).toEqual(joinChunks(reference.train));
+    expect(joinChunks(loaded.test)).toEqual(joinChunks(reference.test));
   });
 
   it('says which browser feature is missing when the default decoder cannot run', async () => {

@@ -5,11 +5,11 @@ import { toWire, type DecodeJob, type DecodeReply } from '../../src/worker/sheet
 import type { SheetLayout, SheetPixels, SheetReader } from '../../src/worker/sheetPixels';
 
 const png = (tag: number) => new Uint8Array([tag]);
-const LAYOUT: SheetLayout = { images: 1, columns: 100, rows: 1, width: 2800, height: 28 };
+const LAYOUT: SheetLayout = { images: 1, imagesPerRow: 5, width: 3920, height: 1 };
 /** A stand-in for a read sheet: one pixel, tagged so each test can tell who read it. */
 const pixelsOf = (value: number): SheetPixels => ({
   pixels: new Uint8Array([value]),
-  sha256: `digest ${value}`,
+  blockSha256: [`digest ${value}`],
 });
 
 /** A stand-in for the helper worker: answers each job with `answer`, unless told to crash. */

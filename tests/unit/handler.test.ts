@@ -8,14 +8,14 @@ import {
   type HandlerDeps,
   type TrainerOptions,
 } from '../../src/worker/handler';
+import { singleChunk } from '../../src/worker/pixelChunks';
 import type { Trainer } from '../../src/worker/trainer';
 
 const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };
 
 function tinyData(): MnistData {
   const split = (count: number) => ({
-    count,
-    pixels: new Uint8Array(count * IMAGE_SIZE).fill(1),
+    ...singleChunk(new Uint8Array(count * IMAGE_SIZE).fill(1)),
     labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   });
   return {
@@ -129,9 +129,9 @@ describe('worker message handler', () => {
     const ready = posted.find((m) => m.type === 'dataReady');
     if (ready?.type !== 'dataReady') throw new Error('no dataReady');
     expect(ready.test.labels).toEqual(data.test.labels);
-    expect(ready.test.pixels).toEqual(data.test.pixels);
+    expect(ready.test.pixels).toEqual(data.test.chunks[0]);
     // A copy: transferring it must not detach the worker's own buffers.
-    expect(ready.test.pixels.buffer).not.toBe(data.test.pixels.buffer);
+    expect(ready.test.pixels.buffer).not.toBe(data.test.chunks[0].buffer);
     expect(ready.test.labels.buffer).not.toBe(data.test.labels.buffer);
   });
 

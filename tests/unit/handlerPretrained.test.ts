@@ -5,12 +5,12 @@ import type { FromWorker } from '../../src/shared/protocol';
 import type { MnistData } from '../../src/worker/dataset';
 import { createMessageHandler, type TrainerOptions } from '../../src/worker/handler';
 import type { LoadedPretrained } from '../../src/worker/pretrainedOps';
+import { singleChunk } from '../../src/worker/pixelChunks';
 import type { Trainer } from '../../src/worker/trainer';
 
 function tinyData(): MnistData {
   const split = (count: number) => ({
-    count,
-    pixels: new Uint8Array(count * IMAGE_SIZE).fill(1),
+    ...singleChunk(new Uint8Array(count * IMAGE_SIZE).fill(1)),
     labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
   });
   const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };

@@ -103,14 +103,18 @@ describe('parseManifest rejects a malformed manifest and says what is wrong', ()
   const remove = (target: object, key: string) => Reflect.deleteProperty(target, key);
 
   const cases: [string, (m: MnistManifest) => void, RegExp][] = [
-    ['another format', (m) => set(m, 'format', 1), /manifest\.format must be 2.*got 1/],
+    ['another format', (m) => set(m, 'format', 1), /manifest\.format must be 3.*got 1/],
     ['no credit', (m) => remove(m, 'credit'), /manifest\.credit must be an object, got nothing/],
     [
       'an empty author',
       (m) => (m.credit.authors = ''),
       /manifest\.credit\.authors must be a non-empty string/,
     ],
-    ['another tile size', (m) => set(m, 'tile', 32), /manifest\.tile must be 28, got 32/],
+    [
+      'another image size',
+      (m) => set(m, 'imageSide', 32),
+      /manifest\.imageSide must be 28, got 32/,
+    ],
     ['no splits', (m) => remove(m, 'splits'), /manifest\.splits must be an object/],
     [
       'a missing split',
@@ -126,6 +130,16 @@ describe('parseManifest rejects a malformed manifest and says what is wrong', ()
       'an upper-case hash',
       (m) => (m.splits.test.pixelsSha256 = good.splits.test.pixelsSha256.toUpperCase()),
       /pixelsSha256 must be a SHA-256/,
+    ],
+    [
+      'a missing block digest',
+      (m) => (m.splits.train.sheets[0].blockSha256 = []),
+      /sheets\[0\]\.blockSha256 must list 1 SHA-256s, one per 1000 images, got 0/,
+    ],
+    [
+      'a block digest that is not one',
+      (m) => (m.splits.train.sheets[1].blockSha256 = ['beef']),
+      /sheets\[1\]\.blockSha256\[0\] must be a SHA-256/,
     ],
     [
       'a sheet without the digest of its pixels',
@@ -163,19 +177,38 @@ describe('parseManifest rejects a malformed manifest and says what is wrong', ()
       /sheets\[1\]\.firstIndex must be 100, got 101/,
     ],
     [
-      'wrong rows',
-      (m) => (m.splits.train.sheets[0].rows = 2),
-      /sheets\[0\]\.rows must be 1, got 2/,
+      'wrong height',
+      (m) => (m.splits.train.sheets[0].height = 2),
+      /sheets\[0\]\.height must be 20, got 2/,
     ],
     [
       'wrong width',
       (m) => (m.splits.train.sheets[0].width = 5000),
-      /sheets\[0\]\.width must be 2800, got 5000/,
+      /sheets\[0\]\.width must be 3920, got 5000/,
     ],
     [
-      'too many columns',
-      (m) => (m.splits.train.sheets[0].columns = 200),
-      /columns must be 100, got 200/,
+      'another number of images to a row',
+      (m) => (m.splits.train.sheets[0].imagesPerRow = 10),
+      /imagesPerRow must be 5, got 10/,
+    ],
+    [
+      'a middle sheet smaller than the first',
+      (m) => {
+        const [, middle, last] = m.splits.train.sheets;
+        Object.assign(middle, { images: 60, height: 12 });
+        Object.assign(last, { firstIndex: 160, images: 90, height: 18 });
+      },
+      /sheets\[1\]\.images must be 100, got 60/,
+    ],
+    [
+      'a last sheet larger than the first',
+      (m) => {
+        const [first, middle, last] = m.splits.train.sheets;
+        Object.assign(first, { images: 60, height: 12 });
+        Object.assign(middle, { firstIndex: 60, images: 60, height: 12 });
+        Object.assign(last, { firstIndex: 120, images: 130, height: 26 });
+      },
+      /sheets\[2\]\.images must be at most 60/,
     ],
     [
       'sheets that do not add up',

@@ -29,7 +29,7 @@ export interface SmallDataset {
 export async function smallDataset(): Promise<SmallDataset> {
   const real = await mnistSource();
   const splits = firstImages(real.splits, { train: 250, test: 120 });
-  const built = buildMnistFiles(splits, { inputs: real.inputs, tilesPerSheet: 100 });
+  const built = buildMnistFiles(splits, { inputs: real.inputs, imagesPerSheet: 100 });
   // Plain copies: pngjs returns Buffers, whose slice() would share memory with the fixture.
   const files = new Map(built.files.map((file) => [file.file, new Uint8Array(file.bytes)]));
   files.set('manifest.json', new TextEncoder().encode(manifestText(built.manifest)));
