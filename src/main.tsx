@@ -1,7 +1,8 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { createController } from './state/controller';
+import { startDataWorker, supportsModuleWorkers } from './client/workerClient';
+import { createController, dataBaseUrl } from './state/controller';
 import { initialState } from './state/appState';
 import { createStore } from './state/store';
 import { configFromSearch } from './shared/config';
@@ -10,10 +11,14 @@ import './components/components.css';
 import './components/latent.css';
 import './components/lab.css';
 
+// The digits' download is the longest wait on the first screen: it starts now, in its own
+// thread, while the browser paints the static first screen and React renders the rest.
+const dataWorker = supportsModuleWorkers() ? startDataWorker(dataBaseUrl()) : null;
+
 function start(): void {
   const { config, problems } = configFromSearch(window.location.search);
   const store = createStore(initialState(config, problems));
-  const controller = createController(store);
+  const controller = createController(store, dataWorker);
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

@@ -30,53 +30,89 @@ export function supportsModuleWorkers(): boolean {
 }
 
 /**
- * Starts the two workers: the data worker loads the digits and reports on them to the page,
- * the training worker does everything else. A MessageChannel between them carries the
- * loaded digits across (the page only passes the ports). To the page they are one engine:
- * one send(), one stream of replies, and a crash of either ends both.
+ * The data worker, started as soon as the page's script runs, before React renders: the
+ * download is the longest wait before the digits appear, and it need not wait for the page.
+ * Until spawnWorkers takes it over, its messages and errors are kept, not lost.
+ */
+export interface DataWorkerStart {
+  worker: Worker;
+  /** The training worker's end of the channel the digits will travel through. */
+  trainingPort: MessagePort;
+  /** Hands over to `listener` everything that came so far, and everything from now on. */
+  attach(listener: (event: Event) => void): void;
+}
+
+export function startDataWorker(dataBaseUrl: string): DataWorkerStart {
+  const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'latent-lab-data',
+  });
+  let deliver: ((event: Event) => void) | null = null;
+  const kept: Event[] = [];
+  const keep = (event: Event) => {
+    // An error kept for later must not reach the console as unhandled in the meantime.
+    if (!deliver && event.type === 'error') event.preventDefault();
+    if (deliver) deliver(event);
+    else kept.push(event);
+  };
+  for (const type of ['message', 'error', 'messageerror']) worker.addEventListener(type, keep);
+  const { port1, port2 } = new MessageChannel();
+  const load: ToDataWorker = { type: 'load', dataBaseUrl, trainingPort: port1 };
+  worker.postMessage(load, [port1]);
+  return {
+    worker,
+    trainingPort: port2,
+    attach(listener) {
+      deliver = listener;
+      for (const event of kept.splice(0)) listener(event);
+    },
+  };
+}
+
+/**
+ * Starts the two workers (or takes over a data worker already started): the data worker loads
+ * the digits and reports on them to the page, the training worker does everything else. A
+ * MessageChannel between them carries the loaded digits across (the page only passes the
+ * ports). To the page they are one engine: one send(), one stream of replies, and a crash of
+ * either ends both.
  */
 export function spawnWorkers(
   onMessage: (message: FromWorker) => void,
   onCrash: (reason: string) => void,
+  dataBaseUrl: string,
+  started: DataWorkerStart = startDataWorker(dataBaseUrl),
 ): WorkerClient {
-  const dataWorker = listen(
-    new Worker(new URL('../worker/data.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'latent-lab-data',
-    }),
-    (reason) => `while loading the digits: ${reason}`,
-  );
-  const trainingWorker = listen(
-    new Worker(new URL('../worker/training.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'latent-lab-training',
-    }),
-    (reason) => reason,
-  );
+  const dataWorker = started.worker;
+  started.attach(handlerFor((reason) => `while loading the digits: ${reason}`));
+  const trainingWorker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'latent-lab-training',
+  });
+  const onTraining = handlerFor((reason) => reason);
+  for (const type of ['message', 'error', 'messageerror']) {
+    trainingWorker.addEventListener(type, onTraining);
+  }
 
-  function listen(worker: Worker, describe: (reason: string) => string): Worker {
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onMessage(event.data));
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      event.preventDefault();
-      onCrash(describe(event.message || 'it stopped unexpectedly'));
-    });
-    worker.addEventListener('messageerror', () =>
-      onCrash('a message from the worker was unreadable'),
-    );
-    return worker;
+  function handlerFor(describe: (reason: string) => string): (event: Event) => void {
+    return (event) => {
+      if (event instanceof MessageEvent && event.type === 'message') {
+        onMessage(event.data as FromWorker);
+      } else if (event.type === 'messageerror') {
+        onCrash('a message from the worker was unreadable');
+      } else {
+        event.preventDefault();
+        const { message } = event as Partial<ErrorEvent>;
+        onCrash(describe(message || 'it stopped unexpectedly'));
+      }
+    };
   }
 
   return {
     send(message) {
       if (message.type === 'init') {
-        const { port1, port2 } = new MessageChannel();
-        const load: ToDataWorker = {
-          type: 'load',
-          dataBaseUrl: message.dataBaseUrl,
-          trainingPort: port1,
-        };
-        dataWorker.postMessage(load, [port1]);
-        trainingWorker.postMessage({ ...message, dataPort: port2 }, [port2]);
+        // The data worker already has its end: it was told to load when it started.
+        const init = { ...message, dataPort: started.trainingPort };
+        trainingWorker.postMessage(init, [started.trainingPort]);
       } else if (message.type === 'retryData') {
         dataWorker.postMessage(message);
       } else {

@@ -2,7 +2,12 @@
  * The page's verbs (train, pause, step...) translated into worker commands, with the store
  * kept in step. Components call these; they never see the worker.
  */
-import { spawnWorkers, supportsModuleWorkers, type WorkerClient } from '../client/workerClient';
+import {
+  spawnWorkers,
+  supportsModuleWorkers,
+  type DataWorkerStart,
+  type WorkerClient,
+} from '../client/workerClient';
 import { beginRun, type AppState } from './appState';
 import { reduce, resetLab, startLabRun } from './lab';
 import { createLabActions, type LabActions } from './labActions';
@@ -38,11 +43,19 @@ export interface Controller {
 }
 
 /** Where the sprite sheets live, relative to the page so any sub-path deploy works. */
-function dataBaseUrl(): string {
+export function dataBaseUrl(): string {
   return new URL('data/mnist/', document.baseURI).href;
 }
 
-export function createController(store: Store<AppState>): Controller {
+/**
+ * `dataWorker`: one already started by the page's script (main.tsx), so the download began
+ * before the page rendered. The first engine takes it over; a restarted one starts its own.
+ */
+export function createController(
+  store: Store<AppState>,
+  dataWorker?: DataWorkerStart | null,
+): Controller {
+  let earlyDataWorker = dataWorker ?? undefined;
   let nextRunId = 1;
   let client: WorkerClient | null = null;
   let nextRequestId = 1;
@@ -70,7 +83,10 @@ export function createController(store: Store<AppState>): Controller {
         if (client === worker) client = null;
         store.setState((s) => workerCrashed(s, reason));
       },
+      dataBaseUrl(),
+      earlyDataWorker,
     );
+    earlyDataWorker = undefined;
     client = worker;
     const { config } = store.getState();
     worker.send({ type: 'init', dataBaseUrl: dataBaseUrl(), config });
