@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --full] [--backend auto|webgl|wasm|cpu] [--outDir dist] [--port 0]
- *  [--window 30] [--steps 60] [--no-build]`
+ *  [--window 30] [--steps 60] [--loads 5] [--no-build]`
  *
  * Builds the app, serves the build, and in headless Chromium measures every backend that starts
  * (webgl, wasm, cpu): our loop against model.fit side by side in the worker, the real UI for 30 s
@@ -23,6 +23,7 @@ interface Args {
   port: number;
   windowS: number;
   steps: number;
+  loads: number;
   build: boolean;
 }
 
@@ -34,6 +35,7 @@ function parseArgs(argv: string[]): Args {
     port: 0,
     windowS: 30,
     steps: 60,
+    loads: 5,
     build: true,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (key === 'port') args.port = Number(value());
     else if (key === 'window') args.windowS = Number(value());
     else if (key === 'steps') args.steps = Number(value());
+    else if (key === 'loads') args.loads = Math.max(1, Number(value()));
     else throw new Error(`unknown option --${key}`);
   }
   return args;
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
           url: server.url,
           windowMs: args.windowS * 1000,
           request: { steps, warmup: name === 'cpu' ? 3 : 10, fitBaseline: true },
+          loads: args.loads,
         }),
       );
     }

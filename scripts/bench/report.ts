@@ -23,6 +23,14 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
 const ms = (value: number) => value.toFixed(1);
 
+/** " (medians of 5 loads; data ready 1790-2100 ms)", or nothing for a single load. */
+function spread(row: BackendFigures): string {
+  const loads = row.loads ?? [];
+  if (loads.length < 2) return '';
+  const ready = loads.map((load) => load.dataReadyMs);
+  return ` (medians of ${loads.length} loads; data ready ${Math.min(...ready)}-${Math.max(...ready)} ms)`;
+}
+
 export function machine(browser: string): BenchReport['machine'] {
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -43,7 +51,7 @@ function backendLines(row: BackendRow): string[] {
       ` | model.fit ${ms(fit)} ms/step (n=${bench.fit?.steps ?? 0}) | ratio ${(fit / ours).toFixed(2)}x`,
     `       ${Math.round((bench.batchSize * 1000) / ours)} samples/s, ${(MFLOP_PER_STEP / ours).toFixed(2)} GFLOP/s` +
       ` | UI loop ${ms(row.uiMsPerStep)} ms/step over ${row.uiSteps} steps`,
-    `       data ready ${row.dataReadyMs} ms after load, model ready ${row.trainReadyMs} ms` +
+    `       data ready ${row.dataReadyMs} ms after load, model ready ${row.trainReadyMs} ms${spread(row)}` +
       ` | first loss ${row.firstLossMs} ms after Train` +
       ` | long tasks >50 ms in ${Math.round(row.windowMs / 1000)} s: ${row.longTasks.count} (max ${row.longTasks.maxMs} ms)`,
     `       heap page ${mb(row.heapStart.page)} -> ${mb(row.heapEnd.page)}, worker ${mb(row.heapStart.worker)} -> ${mb(row.heapEnd.worker)}` +
