@@ -25,8 +25,8 @@ export interface BackendFigures {
    * backend started, model built), after which Train is enabled: median of loads.
    */
   trainReadyMs: number;
-  /** Every load's figures, each in a fresh browser context, the measured session's first. */
-  loads: { dataReadyMs: number; trainReadyMs: number }[];
+  /** Every timed load's figures, each in a fresh browser context (see RunOptions.loads). */
+  loads: LoadTimes[];
   /** The Train click to the first progress message that carries a loss. */
   firstLossMs: number;
   /** Real UI training: mean ms per step over the window, warm-up excluded. */
@@ -46,8 +46,16 @@ export interface RunOptions {
   url: string;
   windowMs: number;
   request: BenchmarkRequest;
-  /** Page loads timed in all (one of them the measured session's); load times vary a lot. */
-  loads: number;
+  /**
+   * Page loads of this backend timed beforehand (timeLoad), in a browser that has not trained
+   * yet: load times vary a lot, so the figures are their medians.
+   */
+  loads: LoadTimes[];
+}
+
+export interface LoadTimes {
+  dataReadyMs: number;
+  trainReadyMs: number;
 }
 
 function median(values: number[]): number {
@@ -56,8 +64,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** One more page load in a fresh context, timed to data ready and model ready. */
-async function timeLoad(browser: Browser, url: string, query: string) {
+/** One page load in a fresh context, timed to data ready and model ready. */
+export async function timeLoad(browser: Browser, url: string, query: string): Promise<LoadTimes> {
   const context = await browser.newContext();
   try {
     const opened = await openApp(await context.newPage(), url, query);
@@ -153,17 +161,12 @@ export async function measureBackend(
       after: benchAfter,
       timeoutMs: 20 * 60_000,
     });
-    // After the session, not before it, so those loads cannot disturb what it measures.
-    await context.close();
-    const loads = [
-      {
-        dataReadyMs: Math.round(opened.dataReadyAt),
-        trainReadyMs: Math.round(opened.trainReadyAt),
-      },
-    ];
-    while (loads.length < options.loads) {
-      loads.push(await timeLoad(browser, options.url, `?backend=${asked}`));
-    }
+    // The session's own load counts only when no loads were timed beforehand.
+    const own = {
+      dataReadyMs: Math.round(opened.dataReadyAt),
+      trainReadyMs: Math.round(opened.trainReadyAt),
+    };
+    const loads = options.loads.length ? options.loads : [own];
     return {
       asked,
       backend: opened.backend,

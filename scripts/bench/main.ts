@@ -10,7 +10,7 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/chromium';
-import { measureBackend, openApp } from './backendRun';
+import { measureBackend, openApp, timeLoad, type LoadTimes } from './backendRun';
 import { bundleSizes } from './bundleSize';
 import { fullRun } from './fullRun';
 import { machine, printReport, writeReport, type BackendRow, type BenchReport } from './report';
@@ -69,8 +69,18 @@ async function main(): Promise<void> {
     await autoContext.close();
     console.error(`auto-pick: ${auto.backend}`);
 
+    // Load times first, while the browser is fresh (after a training session it is still busy
+    // tidying up), taking turns between backends so a slow spell hits them all alike.
+    const names = ['webgl', 'wasm', 'cpu'] as const;
+    const loads: Record<(typeof names)[number], LoadTimes[]> = { webgl: [], wasm: [], cpu: [] };
+    console.error(`timing ${args.loads} page loads per backend...`);
+    for (let round = 0; round < args.loads; round++) {
+      for (const name of names)
+        loads[name].push(await timeLoad(browser, server.url, `?backend=${name}`));
+    }
+
     const backends: BackendRow[] = [];
-    for (const name of ['webgl', 'wasm', 'cpu'] as const) {
+    for (const name of names) {
       console.error(`measuring ${name}...`);
       // cpu is ~20x slower: the minimum 50 measured steps are plenty there.
       const steps = name === 'cpu' ? Math.min(args.steps, 50) : args.steps;
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
           url: server.url,
           windowMs: args.windowS * 1000,
           request: { steps, warmup: name === 'cpu' ? 3 : 10, fitBaseline: true },
-          loads: args.loads,
+          loads: loads[name],
         }),
       );
     }
