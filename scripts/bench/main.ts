@@ -70,13 +70,18 @@ async function main(): Promise<void> {
     console.error(`auto-pick: ${auto.backend}`);
 
     // Load times first, while the browser is fresh (after a training session it is still busy
-    // tidying up), taking turns between backends so a slow spell hits them all alike.
+    // tidying up), taking turns between backends so a slow spell hits them all alike. WebGL's
+    // go last: a SwiftShader page leaves the GPU process busy after it closes, which slowed the
+    // next page's load by a few hundred ms.
     const names = ['webgl', 'wasm', 'cpu'] as const;
     const loads: Record<(typeof names)[number], LoadTimes[]> = { webgl: [], wasm: [], cpu: [] };
     console.error(`timing ${args.loads} page loads per backend...`);
-    for (let round = 0; round < args.loads; round++) {
-      for (const name of names)
-        loads[name].push(await timeLoad(browser, server.url, `?backend=${name}`));
+    for (const group of [['wasm', 'cpu'], ['webgl']] as const) {
+      for (let round = 0; round < args.loads; round++) {
+        for (const name of group) {
+          loads[name].push(await timeLoad(browser, server.url, `?backend=${name}`));
+        }
+      }
     }
 
     const backends: BackendRow[] = [];
