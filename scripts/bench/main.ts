@@ -71,8 +71,8 @@ async function main(): Promise<void> {
 
     // Load times first, while the browser is fresh (after a training session it is still busy
     // tidying up), taking turns between backends so a slow spell hits them all alike. WebGL's
-    // go last: a SwiftShader page leaves the GPU process busy after it closes, which slowed the
-    // next page's load by a few hundred ms.
+    // go last: taking turns with them, the wasm loads that followed a SwiftShader page took
+    // ~4.9 s to model ready instead of ~1.8 s (its GPU process seems to stay busy after it).
     const names = ['webgl', 'wasm', 'cpu'] as const;
     const loads: Record<(typeof names)[number], LoadTimes[]> = { webgl: [], wasm: [], cpu: [] };
     console.error(`timing ${args.loads} page loads per backend...`);
