@@ -13,7 +13,7 @@ import {
   type SplitName,
 } from '../../src/shared/manifest';
 import {
-  IMAGES_PER_CHECK_BLOCK,
+  CHECK_BLOCK_BYTES,
   checkBlocks,
   labelsFileName,
   packSheet,
@@ -54,9 +54,8 @@ function buildSplit(
     files.push({ file, bytes });
     const start = plan.firstIndex * IMAGE_SIZE;
     const pixels = source.pixels.subarray(start, start + plan.images * IMAGE_SIZE);
-    const blockBytes = IMAGES_PER_CHECK_BLOCK * IMAGE_SIZE;
     const blockSha256 = Array.from({ length: checkBlocks(plan.images) }, (_, block) =>
-      sha256Hex(pixels.subarray(block * blockBytes, (block + 1) * blockBytes)),
+      sha256Hex(pixels.subarray(block * CHECK_BLOCK_BYTES, (block + 1) * CHECK_BLOCK_BYTES)),
     );
     return { ...fileEntry(file, bytes), ...plan, pixelsSha256: sha256Hex(pixels), blockSha256 };
   });

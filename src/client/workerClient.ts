@@ -50,10 +50,10 @@ export function startDataWorker(dataBaseUrl: string): DataWorkerStart {
   let deliver: ((event: Event) => void) | null = null;
   const kept: Event[] = [];
   const keep = (event: Event) => {
+    if (deliver) return deliver(event);
     // An error kept for later must not reach the console as unhandled in the meantime.
-    if (!deliver && event.type === 'error') event.preventDefault();
-    if (deliver) deliver(event);
-    else kept.push(event);
+    if (event.type === 'error') event.preventDefault();
+    kept.push(event);
   };
   for (const type of ['message', 'error', 'messageerror']) worker.addEventListener(type, keep);
   const { port1, port2 } = new MessageChannel();

@@ -23,6 +23,7 @@ export const MAX_IMAGES_PER_SHEET = 10_000;
  * bytes in blocks ~6 ms.
  */
 export const IMAGES_PER_CHECK_BLOCK = 1_000;
+export const CHECK_BLOCK_BYTES = IMAGES_PER_CHECK_BLOCK * IMAGE_SIZE;
 
 /** How many check blocks a sheet of `images` has (the last may be shorter). */
 export function checkBlocks(images: number): number {

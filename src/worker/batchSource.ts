@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
-import { BatchBuilder, chunksOf, type PixelSet } from './batches';
+import { BatchBuilder, type PixelSet } from './batches';
+import { chunksOf } from './pixelChunks';
 
 export interface BatchSource {
   /** A [rows, 784] float tensor of the images order[start..end); dispose it before the next. */

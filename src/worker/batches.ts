@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../shared/config';
 import { chunksOf, type PixelChunks, type PixelSet } from './pixelChunks';
 
-export { chunksOf, type PixelSet } from './pixelChunks';
+export type { PixelSet } from './pixelChunks';
 
 export class BatchBuilder {
   private readonly buffer: Float32Array;

@@ -255,16 +255,17 @@ export function createDatasetLoader(options: DatasetLoaderOptions): DatasetLoade
 }
 
 function splitData(cache: SplitCache, sheets: SheetEntry[]): SplitData {
-  const chunks = sheets.map((sheet) => cache.sheets.get(sheetKey(sheet)));
-  if (!cache.labels || chunks.some((chunk) => !chunk)) {
+  const missing = (): never => {
     throw new Error('Internal error: a sheet or the labels are missing after a complete load.');
-  }
+  };
+  const chunks = sheets.map((sheet) => cache.sheets.get(sheetKey(sheet)) ?? missing());
+  const labels = cache.labels ?? missing();
   return {
     count: cache.count,
     // The manifest guarantees every sheet but the last holds as many images as the first.
-    chunks: chunks.filter((chunk) => chunk !== undefined),
+    chunks,
     chunkImages: sheets[0].images,
-    labels: cache.labels.bytes,
+    labels: labels.bytes,
   };
 }
 

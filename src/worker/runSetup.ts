@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { RunState } from '../shared/protocol';
 import { modelFor } from './adoptModel';
-import { chunksOf } from './batches';
+import { chunksOf } from './pixelChunks';
 import { createBatchSource } from './batchSource';
 import { nonFiniteDivergence, type Divergence } from './divergence';
 import { ourAdam } from './fastAdam';

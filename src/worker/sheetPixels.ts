@@ -4,8 +4,7 @@
  * is decoded (a helper worker), so hashing runs beside the next download instead of one after
  * another at the end.
  */
-import { IMAGE_SIZE } from '../shared/config';
-import { IMAGES_PER_CHECK_BLOCK, sheetImages, type SheetPlan } from '../shared/sprites';
+import { CHECK_BLOCK_BYTES, sheetImages, type SheetPlan } from '../shared/sprites';
 import { DecodedSizeError } from './dataLoadError';
 import type { SheetDecoder } from './decodeSheet';
 import { sha256Blocks } from './sha256';
@@ -19,7 +18,7 @@ export interface SheetPixels {
    * the decoded sheet, whose buffer may be a little longer.
    */
   pixels: Uint8Array<ArrayBuffer>;
-  /** Lowercase hex SHA-256 of each block of IMAGES_PER_CHECK_BLOCK images of `pixels`. */
+  /** Lowercase hex SHA-256 of each CHECK_BLOCK_BYTES-long block of `pixels`. */
   blockSha256: string[];
 }
 
@@ -35,8 +34,7 @@ export function sheetReader(decode: SheetDecoder): SheetReader {
     if (gray.length !== layout.width * layout.height) throw DecodedSizeError.ofLength(gray.length);
     // The sheet's rows hold its images back to back: its first pixels are the images.
     const pixels = sheetImages(gray, layout);
-    const blockBytes = IMAGES_PER_CHECK_BLOCK * IMAGE_SIZE;
-    return { pixels, blockSha256: await sha256Blocks(pixels, blockBytes) };
+    return { pixels, blockSha256: await sha256Blocks(pixels, CHECK_BLOCK_BYTES) };
   };
 }
 
