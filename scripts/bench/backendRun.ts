@@ -12,6 +12,7 @@ import {
   readBench,
   sendToWorker,
   waitForMessage,
+  type BenchWindow,
 } from './instrument';
 
 export interface BackendFigures {
@@ -25,6 +26,8 @@ export interface BackendFigures {
    * backend started, model built), after which Train is enabled: median of loads.
    */
   trainReadyMs: number;
+  /** Page navigation start to the page's Train button becoming enabled: median of loads. */
+  trainEnabledMs: number;
   /** Every timed load's figures, each in a fresh browser context (see RunOptions.loads). */
   loads: LoadTimes[];
   /** The Train click to the first progress message that carries a loss. */
@@ -56,6 +59,7 @@ export interface RunOptions {
 export interface LoadTimes {
   dataReadyMs: number;
   trainReadyMs: number;
+  trainEnabledMs: number;
 }
 
 function median(values: number[]): number {
@@ -72,6 +76,7 @@ export async function timeLoad(browser: Browser, url: string, query: string): Pr
     return {
       dataReadyMs: Math.round(opened.dataReadyAt),
       trainReadyMs: Math.round(opened.trainReadyAt),
+      trainEnabledMs: Math.round(opened.trainEnabledAt),
     };
   } finally {
     await context.close();
@@ -95,6 +100,7 @@ export async function openApp(
   probe: unknown;
   dataReadyAt: number;
   trainReadyAt: number;
+  trainEnabledAt: number;
 }> {
   await instrument(page);
   await page.goto(url + query);
@@ -102,12 +108,18 @@ export async function openApp(
   const ready = await waitForMessage(page, 'dataReady', { timeoutMs: 180_000 });
   const summary = await waitForMessage(page, 'modelSummary', { timeoutMs: 180_000 });
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+  const enabled = await page.waitForFunction(
+    () => (window as unknown as { __bench: BenchWindow }).__bench.trainEnabledAt,
+    undefined,
+    { timeout: 180_000, polling: 100 },
+  );
   return {
     backend: String(backend.name),
     reason: (backend.reason as string | null) ?? null,
     probe: backend.probe ?? null,
     dataReadyAt: ready.t,
     trainReadyAt: summary.t,
+    trainEnabledAt: Number(await enabled.jsonValue()),
   };
 }
 
@@ -165,6 +177,7 @@ export async function measureBackend(
     const own = {
       dataReadyMs: Math.round(opened.dataReadyAt),
       trainReadyMs: Math.round(opened.trainReadyAt),
+      trainEnabledMs: Math.round(opened.trainEnabledAt),
     };
     const loads = options.loads.length ? options.loads : [own];
     return {
@@ -173,6 +186,7 @@ export async function measureBackend(
       reason: opened.reason,
       dataReadyMs: median(loads.map((load) => load.dataReadyMs)),
       trainReadyMs: median(loads.map((load) => load.trainReadyMs)),
+      trainEnabledMs: median(loads.map((load) => load.trainEnabledMs)),
       loads,
       firstLossMs: Math.round(firstLossAt - (clicks.at(0) ?? firstLossAt)),
       uiMsPerStep: uiSteps > 0 ? uiMs / uiSteps : Number.NaN,

@@ -18,12 +18,29 @@ export interface BenchWindow {
   longTasks: { start: number; duration: number }[];
   clicks: number[];
   worker: Worker | null;
+  /** When the page's Train button first became enabled (what a user waits for), or null. */
+  trainEnabledAt: number | null;
 }
 
 /** Runs in the page: keep it free of imports and outer variables. */
 function install(): void {
-  const bench: BenchWindow = { log: [], longTasks: [], clicks: [], worker: null };
+  const bench: BenchWindow = {
+    log: [],
+    longTasks: [],
+    clicks: [],
+    worker: null,
+    trainEnabledAt: null,
+  };
   Object.assign(window, { __bench: bench });
+  const watchTrain = new MutationObserver(() => {
+    const train = [...document.querySelectorAll('button')].find(
+      (button) => button.textContent?.trim() === 'Train' && !button.disabled,
+    );
+    if (!train) return;
+    bench.trainEnabledAt = performance.now();
+    watchTrain.disconnect();
+  });
+  watchTrain.observe(document, { subtree: true, childList: true, attributes: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       bench.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -60,7 +77,7 @@ export function readLog(page: Page): Promise<LogEntry[]> {
   return page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.log);
 }
 
-export function readBench(page: Page): Promise<Omit<BenchWindow, 'worker'>> {
+export function readBench(page: Page): Promise<Pick<BenchWindow, 'log' | 'longTasks' | 'clicks'>> {
   return page.evaluate(() => {
     const { log, longTasks, clicks } = (window as unknown as { __bench: BenchWindow }).__bench;
     return { log, longTasks, clicks };

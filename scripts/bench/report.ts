@@ -51,7 +51,8 @@ function backendLines(row: BackendRow): string[] {
       ` | model.fit ${ms(fit)} ms/step (n=${bench.fit?.steps ?? 0}) | ratio ${(fit / ours).toFixed(2)}x`,
     `       ${Math.round((bench.batchSize * 1000) / ours)} samples/s, ${(MFLOP_PER_STEP / ours).toFixed(2)} GFLOP/s` +
       ` | UI loop ${ms(row.uiMsPerStep)} ms/step over ${row.uiSteps} steps`,
-    `       data ready ${row.dataReadyMs} ms after load, model ready ${row.trainReadyMs} ms${spread(row)}` +
+    `       data ready ${row.dataReadyMs} ms after load, model ready ${row.trainReadyMs} ms,` +
+      ` Train enabled ${row.trainEnabledMs} ms${spread(row)}` +
       ` | first loss ${row.firstLossMs} ms after Train` +
       ` | long tasks >50 ms in ${Math.round(row.windowMs / 1000)} s: ${row.longTasks.count} (max ${row.longTasks.maxMs} ms)`,
     `       heap page ${mb(row.heapStart.page)} -> ${mb(row.heapEnd.page)}, worker ${mb(row.heapStart.worker)} -> ${mb(row.heapEnd.worker)}` +
