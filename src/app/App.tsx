@@ -75,7 +75,9 @@ export function App({ store, controller }: AppProps) {
   const room = useStore(classroom, (s) => s);
   // The latent sections are the biggest render of all: done in a deferred pass, which React
   // splits into short slices, instead of in the same long task as the rest of the page's update.
-  const showSections = useDeferredValue(ready !== null, false);
+  // Only once the model is built: they have nothing to show before its codes, and mounting them
+  // earlier held up the render that enables Train.
+  const showSections = useDeferredValue(ready !== null && state.summary !== null, false);
 
   return (
     <div className="ll-app">

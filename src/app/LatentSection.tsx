@@ -53,7 +53,6 @@ export const LatentSection = memo(function LatentSection({
 }: LatentSectionProps) {
   const titleId = useId();
   const topRef = useRef<HTMLElement>(null);
-  const data = useStore(store, (s) => s.data);
   // Deferred: see PlaygroundSection; the section's many charts update in slices.
   const latent = useDeferredValue(useStore(store, (s) => s.latent));
   const view = useStore(store, (s) => s.latentView);
@@ -61,7 +60,7 @@ export const LatentSection = memo(function LatentSection({
   const runId = useStore(store, (s) => s.runId);
   const actions = useMemo(() => createLatentActions(store), [store]);
 
-  const test = data.status === 'ready' ? data.data.test : null;
+  const test = useStore(store, (s) => s.testSet);
   // Computed in the worker; nothing to memoise here.
   const stats = statsFor(latent, test?.labels ?? null);
   const { digit, page, shuffleSeed, perChartScale } = view;

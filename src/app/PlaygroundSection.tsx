@@ -47,12 +47,11 @@ export const PlaygroundSection = memo(function PlaygroundSection({
 }: PlaygroundSectionProps) {
   const titleId = useId();
   const { playground } = controller;
-  const data = useStore(store, (s) => s.data);
   // Deferred: new codes (each epoch's end) redraw many panels; React then renders them in
   // slices between frames instead of one long task that would stall the loss chart.
   const latent = useDeferredValue(useStore(store, (s) => s.latent));
   const play = useStore(playground.store, (s) => s);
-  const test = data.status === 'ready' ? data.data.test : null;
+  const test = useStore(store, (s) => s.testSet);
   const weightsKey = latent ? `${latent.runId}/${latent.step}` : '';
 
   const worst = useMemo(

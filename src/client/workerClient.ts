@@ -29,6 +29,11 @@ export function supportsModuleWorkers(): boolean {
   return asked;
 }
 
+/** Where the sprite sheets live, relative to the page so any sub-path deploy works. */
+export function dataBaseUrl(): string {
+  return new URL('data/mnist/', document.baseURI).href;
+}
+
 /**
  * The data worker, started as soon as the page's script runs, before React renders: the
  * download is the longest wait before the digits appear, and it need not wait for the page.
@@ -38,7 +43,7 @@ export interface DataWorkerStart {
   worker: Worker;
   /** The training worker's end of the channel the digits will travel through. */
   trainingPort: MessagePort;
-  /** Hands over to `listener` everything that came so far, and everything from now on. */
+  /** Hands over to `listener` everything that came so far (in a microtask), and all that follows. */
   attach(listener: (event: Event) => void): void;
 }
 
@@ -63,8 +68,13 @@ export function startDataWorker(dataBaseUrl: string): DataWorkerStart {
     worker,
     trainingPort: port2,
     attach(listener) {
-      deliver = listener;
-      for (const event of kept.splice(0)) listener(event);
+      // In a microtask, once the caller has finished: a crash kept from before may make the
+      // listener end the very client its caller is still building (the controller's `worker`).
+      // No event can come in between, as events are tasks.
+      queueMicrotask(() => {
+        deliver = listener;
+        for (const event of kept.splice(0)) listener(event);
+      });
     },
   };
 }

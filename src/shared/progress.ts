@@ -35,12 +35,18 @@ export interface DatasetReady {
   samples: DigitSamples;
   /** The 10 fixed probe digits (one per class) whose reconstructions are shown. */
   probes: DigitSamples;
-  /**
-   * A copy of the whole test split (never the worker's own buffers, which are transferred
-   * away), so the page can draw any test image the latent views pick.
-   */
-  test: { pixels: Uint8Array; labels: Uint8Array };
   loadMs: number;
+}
+
+/**
+ * A copy of the whole test split (never the worker's own buffers, which are transferred
+ * away), so the page can draw any test image the latent views pick. It follows dataReady in
+ * a message of its own: copying 7.8 MB takes a few tens of ms, and the page need not wait for
+ * it to show the digits.
+ */
+export interface TestSet {
+  pixels: Uint8Array;
+  labels: Uint8Array;
 }
 
 /** Where a run stands. */

@@ -7,7 +7,7 @@ import type { BackendName, TrainingConfig } from './config';
 import type { PretrainedHistory, PretrainedInfo, TimelineFrame } from './pretrained';
 import type { ModelHistory, SavedModelInfo, SavedModelMeta } from './savedModel';
 import type { BackendProbe, BenchmarkRequest, BenchmarkResult, Diagnostics } from './bench';
-import type { DataProgress, DatasetReady, ProgressReport } from './progress';
+import type { DataProgress, DatasetReady, ProgressReport, TestSet } from './progress';
 import type { LatentStats } from './latentStats';
 
 export type {
@@ -16,6 +16,7 @@ export type {
   ProgressReport,
   RunProgress,
   SheetDigest,
+  TestSet,
 } from './progress';
 
 // ---------- page -> data worker ----------
@@ -152,6 +153,7 @@ export interface LossPoint {
 export type FromWorker =
   | ({ type: 'dataProgress' } & DataProgress)
   | ({ type: 'dataReady' } & DatasetReady)
+  | { type: 'testSet'; test: TestSet }
   | { type: 'dataError'; file: string; fault: DataFault; message: string; retryable: boolean }
   /** Saved models (issue 9): the browser's list, newest first. */
   | { type: 'savedModels'; models: SavedModelInfo[] }
@@ -279,9 +281,9 @@ export function transferablesOf(message: FromWorker): Transferable[] {
       return [
         message.samples.pixels.buffer as ArrayBuffer,
         message.probes.pixels.buffer as ArrayBuffer,
-        message.test.pixels.buffer as ArrayBuffer,
-        message.test.labels.buffer as ArrayBuffer,
       ];
+    case 'testSet':
+      return [message.test.pixels.buffer as ArrayBuffer, message.test.labels.buffer as ArrayBuffer];
     default:
       return [];
   }

@@ -12,6 +12,7 @@ import type {
   ModelSummary,
   RunProgress,
   RunState,
+  TestSet,
 } from '../shared/protocol';
 import type { BackendProbe } from '../shared/bench';
 import type { LatentStats } from '../shared/latentStats';
@@ -62,6 +63,11 @@ export interface AppState {
   config: TrainingConfig;
   configProblems: ConfigProblem[];
   data: DataState;
+  /**
+   * The page's copy of the test split, for the latent and playground views. It arrives just
+   * after the data is ready (TestSet says why), and only those views read it.
+   */
+  testSet: TestSet | null;
   backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
   summary: ModelSummary | null;
   /** The run the page is following; messages from any other run are dropped. */
@@ -88,6 +94,7 @@ export function initialState(config: TrainingConfig, configProblems: ConfigProbl
     config,
     configProblems,
     data: { status: 'loading', progress: null },
+    testSet: null,
     backend: null,
     summary: null,
     runId: 0,
@@ -133,6 +140,8 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
       const { type: _type, ...data } = message;
       return { ...state, data: { status: 'ready', data } };
     }
+    case 'testSet':
+      return { ...state, testSet: message.test };
     case 'dataError': {
       const { type: _type, ...error } = message;
       return { ...state, data: { status: 'error', ...error } };

@@ -194,7 +194,7 @@ export function createPlayground(
     },
     showInPerDigitView(index) {
       app.setState((s) => {
-        const labels = s.data.status === 'ready' ? s.data.data.test.labels : null;
+        const labels = s.testSet?.labels ?? null;
         if (!labels || index < 0 || index >= labels.length) return s;
         const digit = labels[index];
         let position = 0;

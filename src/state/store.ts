@@ -8,7 +8,8 @@ export interface Store<S> {
   getState(): S;
   /**
    * `now`: tell React at once, for a change made by the user's own click or key in a store
-   * that otherwise waits for the frame (see NotifyMode).
+   * that otherwise waits for the frame (see NotifyMode), or a small one the user is waiting
+   * for (the model summary that enables Train).
    */
   setState(update: (state: S) => S, timing?: 'now'): void;
   /** `urgent` is true when the change came from the user's own click or key. */

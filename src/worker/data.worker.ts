@@ -9,7 +9,7 @@ import type { ToDataWorker } from '../shared/protocol';
 import { createDatasetLoader } from './dataset';
 import { createDataService } from './dataService';
 import { decodeSheet } from './decodeSheet';
-import { createDecoderPool, type DecodeHelper } from './decoderPool';
+import { createDecoderPool, type DecodeHelper, type DecoderPool } from './decoderPool';
 import { oneAtATime } from './pool';
 import { sheetReader } from './sheetPixels';
 
@@ -24,15 +24,23 @@ function spawnHelper(): DecodeHelper | null {
   });
 }
 
-const decoders = createDecoderPool(spawnHelper, oneAtATime(sheetReader(decodeSheet)));
+let decoders: DecoderPool | null = null;
+const decoderPool = () =>
+  (decoders ??= createDecoderPool(spawnHelper, oneAtATime(sheetReader(decodeSheet))));
 
 const handle = createDataService({
-  createLoader: (baseUrl) => createDatasetLoader({ baseUrl, read: decoders.read }),
+  createLoader: (baseUrl) =>
+    createDatasetLoader({ baseUrl, read: (png, layout) => decoderPool().read(png, layout) }),
   toPage: (message, transfer) => self.postMessage(message, transfer),
   done: () => {
-    decoders.close();
+    decoders?.close();
     self.close();
   },
 });
 
-self.onmessage = (event: MessageEvent<ToDataWorker>) => handle(event.data);
+self.onmessage = (event: MessageEvent<ToDataWorker>) => {
+  handle(event.data);
+  // The helpers start once the manifest's request is out, not before it: starting a worker
+  // costs tens of ms of this thread, and the first sheet needs them only a few hundred ms later.
+  decoderPool();
+};

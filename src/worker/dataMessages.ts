@@ -11,6 +11,7 @@ import { firstIndices, firstOfEachClass, samplesAt } from './probes';
 const SAMPLE_STRIP_LENGTH = 16;
 
 type DataReadyMessage = Extract<FromWorker, { type: 'dataReady' }>;
+type TestSetMessage = Extract<FromWorker, { type: 'testSet' }>;
 type DataErrorMessage = Extract<FromWorker, { type: 'dataError' }>;
 
 /** The pixels of the fixed probe digits (the first test image of each class). */
@@ -29,8 +30,15 @@ export function dataReadyMessage(data: MnistData, loadMs: number): DataReadyMess
     credit: data.credit,
     samples: samplesAt(data.test, firstIndices(SAMPLE_STRIP_LENGTH, data.test.count)),
     probes: samplesAt(data.test, firstOfEachClass(data.test.labels)),
-    test: { pixels: joinChunks(data.test).slice(), labels: data.test.labels.slice() },
     loadMs: Math.round(loadMs),
+  };
+}
+
+/** The page's own copy of the test split; sent right after dataReady (see TestSet). */
+export function testSetMessage(data: MnistData): TestSetMessage {
+  return {
+    type: 'testSet',
+    test: { pixels: joinChunks(data.test).slice(), labels: data.test.labels.slice() },
   };
 }
 

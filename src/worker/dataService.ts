@@ -6,7 +6,7 @@
  */
 import { transferablesOf, type FromWorker, type ToDataWorker } from '../shared/protocol';
 import type { DatasetLoader } from './dataset';
-import { dataErrorMessage, dataReadyMessage } from './dataMessages';
+import { dataErrorMessage, dataReadyMessage, testSetMessage } from './dataMessages';
 import { handOff } from './datasetHandoff';
 
 export interface DataServiceDeps {
@@ -28,9 +28,12 @@ export function createDataService(deps: DataServiceDeps): (message: ToDataWorker
     const started = performance.now();
     try {
       const data = await loader.load((progress) => send({ type: 'dataProgress', ...progress }));
-      // The page's copy first: handing off transfers (and so empties) the arrays it is cut from.
       send(dataReadyMessage(data, performance.now() - started));
+      // The page's copy before the hand-off, which transfers (and so empties) the arrays it is
+      // cut from; sent after it, so the training worker need not wait for the message either.
+      const testSet = testSetMessage(data);
       handOff(trainingPort, data);
+      send(testSet);
       deps.done();
     } catch (error) {
       send(dataErrorMessage(error));

@@ -6,7 +6,7 @@
 import type { TrainingConfig } from '../shared/config';
 import type { ToWorker } from '../shared/protocol';
 import type { MnistData } from './dataset';
-import { dataErrorMessage, dataReadyMessage, probePixels } from './dataMessages';
+import { dataErrorMessage, dataReadyMessage, probePixels, testSetMessage } from './dataMessages';
 import { handedOffLoader } from './datasetHandoff';
 import { freshTrainer, sendFirstReconstructions, type HandlerContext } from './handlerContext';
 
@@ -27,7 +27,10 @@ async function loadData(ctx: HandlerContext): Promise<boolean> {
   }
   ctx.data = data;
   ctx.probes = probePixels(data.test);
-  if (tellPage) send(dataReadyMessage(data, performance.now() - started));
+  if (tellPage) {
+    send(dataReadyMessage(data, performance.now() - started));
+    send(testSetMessage(data));
+  }
   return true;
 }
 

@@ -108,6 +108,17 @@ test('a browser without module workers gets a plain explanation, not a blank pag
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });
 
+test('app code that fails to load leaves the first screen up with a way out', async ({ page }) => {
+  // The page's small entry script loads, the rest of the app's code does not (a dropped
+  // connection, or a redeploy that removed the old files mid-visit).
+  await page.route('**/assets/boot-*.js', (route) => route.abort('connectionfailed'));
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/could not load the rest of its code/i);
+  await expect(alert).toContainText(/reload the page/i);
+  await expect(page.getByRole('heading', { level: 1, name: 'Latent Lab' })).toBeVisible();
+});
+
 test('a worker that can decode PNGs neither way gets a plain explanation', async ({ page }) => {
   // Without DecompressionStream the fast gray-PNG decoder steps aside for the browser's own,
   // which needs OffscreenCanvas: an old browser has neither, nor workers inside workers, so the

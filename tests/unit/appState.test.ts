@@ -67,6 +67,35 @@ describe('applyWorkerMessage', () => {
     expect(state.data).toMatchObject({ status: 'error', file: 'train-00.png', retryable: true });
   });
 
+  it('keeps the test split that follows dataReady in a field of its own', () => {
+    const test = { pixels: new Uint8Array(2 * 784), labels: Uint8Array.from([7, 2]) };
+    const samples = { pixels: new Uint8Array(784), labels: [7], indices: [0] };
+    let state = applyWorkerMessage(fresh(), {
+      type: 'dataReady',
+      trainCount: 3,
+      testCount: 2,
+      totalBytes: 100,
+      pixelDigests: [],
+      credit: {
+        name: 'MNIST',
+        authors: 'A',
+        license: 'L',
+        licenseUrl: 'http://l',
+        sourceUrl: 'http://s',
+      },
+      samples,
+      probes: samples,
+      loadMs: 5,
+    });
+    expect(state.data).toMatchObject({ status: 'ready', data: { trainCount: 3 } });
+    expect(state.testSet).toBeNull();
+    const ready = state.data;
+    state = applyWorkerMessage(state, { type: 'testSet', test });
+    expect(state.testSet).toBe(test);
+    // The ready data itself is untouched, so views of it need not render again.
+    expect(state.data).toBe(ready);
+  });
+
   it('a new run starts with an empty history', () => {
     let state = applyWorkerMessage(fresh(), progress(2, 1));
     state = beginRun(state, 3, 'running');

@@ -84,6 +84,7 @@ describe('worker message handler', () => {
     expect(types()).toEqual([
       'backend',
       'dataReady',
+      'testSet',
       'modelSummary',
       'reconstructions',
       'latentCodes',
@@ -125,14 +126,15 @@ describe('worker message handler', () => {
     const data = tinyData();
     const { handle, posted, types } = setup(async () => data);
     handle(init);
-    await vi.waitFor(() => expect(types()).toContain('dataReady'));
-    const ready = posted.find((m) => m.type === 'dataReady');
-    if (ready?.type !== 'dataReady') throw new Error('no dataReady');
-    expect(ready.test.labels).toEqual(data.test.labels);
-    expect(ready.test.pixels).toEqual(data.test.chunks[0]);
+    await vi.waitFor(() => expect(types()).toContain('testSet'));
+    expect(types().indexOf('dataReady')).toBeLessThan(types().indexOf('testSet'));
+    const sent = posted.find((m) => m.type === 'testSet');
+    if (sent?.type !== 'testSet') throw new Error('no testSet');
+    expect(sent.test.labels).toEqual(data.test.labels);
+    expect(sent.test.pixels).toEqual(data.test.chunks[0]);
     // A copy: transferring it must not detach the worker's own buffers.
-    expect(ready.test.pixels.buffer).not.toBe(data.test.chunks[0].buffer);
-    expect(ready.test.labels.buffer).not.toBe(data.test.labels.buffer);
+    expect(sent.test.pixels.buffer).not.toBe(data.test.chunks[0].buffer);
+    expect(sent.test.labels.buffer).not.toBe(data.test.labels.buffer);
   });
 
   it('encodes on demand and after a reset, tagged with the run', async () => {

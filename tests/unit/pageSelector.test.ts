@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/shared/config';
 import { initialState, type AppState } from '../../src/state/appState';
-import { createPageSelector, onlyProgressMoved } from '../../src/app/pageSelector';
+import { createPageSelector, onlyUnshownMoved } from '../../src/app/pageSelector';
 
 const loading = (loadedBytes: number): AppState['data'] => ({
   status: 'loading',
@@ -34,6 +34,16 @@ describe('the page selector', () => {
       data: { status: 'error', file: 'x', fault: 'missing', message: 'm', retryable: true },
     };
     expect(select(errored)).toBe(errored);
-    expect(onlyProgressMoved(errored, { ...errored, data: loading(1) })).toBe(false);
+    expect(onlyUnshownMoved(errored, { ...errored, data: loading(1) })).toBe(false);
+  });
+
+  it('keeps the rendered state when the test split arrives, which only the sections read', () => {
+    const select = createPageSelector();
+    const shown = select(start);
+    const test = { pixels: new Uint8Array(784), labels: Uint8Array.from([4]) };
+    expect(select({ ...start, testSet: test })).toBe(shown);
+    // With anything else in the same update, the page renders it (and so the new split too).
+    const both = { ...start, testSet: test, runId: start.runId + 1 };
+    expect(select(both)).toBe(both);
   });
 });

@@ -96,10 +96,7 @@ describe('playground state', () => {
     expect(Array.from(film.codes.subarray(4 * DIM))).toEqual([5, 0, 1]);
     app.setState((s) => ({
       ...s,
-      data: {
-        status: 'ready',
-        data: { test: { pixels: new Uint8Array(0), labels: Uint8Array.from([3, 1, 3, 3, 3, 3]) } },
-      } as unknown as AppState['data'],
+      testSet: { pixels: new Uint8Array(0), labels: Uint8Array.from([3, 1, 3, 3, 3, 3]) },
     }));
     playground.showInPerDigitView(5); // the fifth 3: on the second screenful of three
     expect(app.getState().latentView).toMatchObject({ digit: 3, page: 1, shuffleSeed: null });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker } from '../../src/shared/protocol';
-import { spawnWorkers, startDataWorker } from '../../src/client/workerClient';
+import { spawnWorkers, startDataWorker, type WorkerClient } from '../../src/client/workerClient';
 
 /** A stand-in for the browser's Worker: records what it is sent, and can say things itself. */
 class FakeWorker extends EventTarget {
@@ -43,7 +43,7 @@ describe('the early data worker', () => {
     FakeWorker.made = [];
   });
 
-  it('starts loading at once, and keeps what it says until the page listens', () => {
+  it('starts loading at once, and keeps what it says until the page listens', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const started = startDataWorker('http://host/data/mnist/');
     const [dataWorker] = FakeWorker.made;
@@ -56,12 +56,19 @@ describe('the early data worker', () => {
 
     const heard: FromWorker[] = [];
     const crashes: string[] = [];
-    const client = spawnWorkers(
+    // The page's own crash handler ends the client it is handed back, as the controller's does:
+    // a crash kept from before must not reach it before spawnWorkers has returned that client.
+    const client: WorkerClient = spawnWorkers(
       (message) => heard.push(message),
-      (reason) => crashes.push(reason),
+      (reason) => {
+        crashes.push(reason);
+        expect(client).toBeDefined();
+      },
       'http://host/data/mnist/',
       started,
     );
+    expect(heard).toEqual([]);
+    await Promise.resolve();
     // What came before, in order, then what comes after.
     expect(heard).toEqual([progress]);
     expect(crashes).toEqual(['while loading the digits: out of memory']);
