@@ -62,7 +62,7 @@ export const FingerprintHeatmap = memo(function FingerprintHeatmap(props: Finger
                   className={deadSet.has(u) ? 'll-heatmap__unit is-dead' : 'll-heatmap__unit'}
                 >
                   {showUnitNumber(u, latentDim) ? (
-                    u
+                    <span className={u % 8 === 0 ? undefined : 'll-heatmap__minor'}>{u}</span>
                   ) : (
                     <span className="ll-visually-hidden">{u}</span>
                   )}
