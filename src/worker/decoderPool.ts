@@ -2,8 +2,8 @@
  * Reads sprite sheets (decodes and hashes them: sheetPixels.ts) in helper workers.
  * Inflating and checking a 3920 x 2000 sheet is ~60 ms of one core and there are seven, while
  * the rest of the app mostly waits for them: two helpers read two at a time and leave the data
- * worker free to keep the downloads flowing. At most one sheet per helper is in flight, which bounds memory
- * as a one-at-a-time queue would.
+ * worker free to keep the downloads flowing. At most one sheet per helper is in flight, which
+ * bounds memory as a one-at-a-time queue would.
  */
 import { fromWire, type DecodeJob, type DecodeReply } from './sheetDecodeWire';
 import type { SheetPixels, SheetReader } from './sheetPixels';
