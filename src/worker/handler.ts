@@ -8,13 +8,19 @@
  */
 import { transferablesOf, type FromWorker, type ToWorker } from '../shared/protocol';
 import { createGpuRecovery } from './gpuRecovery';
-import { freshTrainer, sendFirstReconstructions, type HandlerContext } from './handlerContext';
+import {
+  freshTrainer,
+  onGpuLost,
+  sendFirstReconstructions,
+  type HandlerContext,
+} from './handlerContext';
 import { handleDataMessage } from './handlerData';
 import type { HandlerDeps, Post } from './handlerDeps';
 import { handleLatentMessage } from './handlerLatent';
 import { createModelCommands } from './handlerModels';
 import { handleRunMessage } from './handlerRun';
 import { MODEL_MESSAGES, type ModelMessage } from './modelOps';
+import { createSpareModel } from './spareModel';
 
 export type { HandlerDeps, Post, TrainerOptions } from './handlerDeps';
 
@@ -35,9 +41,10 @@ export function createMessageHandler(post: Post, deps: HandlerDeps): (message: T
     latestCodes: null,
     gpu: null,
     gpuRecovery: null,
+    spare: createSpareModel(deps.buildModel),
   };
 
-  const gpu = deps.createGpuGuard?.(() => void ctx.gpuRecovery?.recover()) ?? null;
+  const gpu = deps.createGpuGuard?.(() => onGpuLost(ctx)) ?? null;
   ctx.gpu = gpu;
   ctx.gpuRecovery =
     gpu &&

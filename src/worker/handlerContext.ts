@@ -13,6 +13,7 @@ import type { GpuRecovery } from './gpuRecovery';
 import type { DatasetLoader, HandlerDeps } from './handlerDeps';
 import { joinChunks } from './pixelChunks';
 import type { LatestCodes } from './playground';
+import type { SpareModel } from './spareModel';
 import type { Trainer, TrainerEvents } from './trainer';
 
 export interface HandlerContext {
@@ -37,6 +38,8 @@ export interface HandlerContext {
   latestCodes: LatestCodes | null;
   gpu: GpuGuard | null;
   gpuRecovery: GpuRecovery | null;
+  /** A network with fresh weights, built while the digits are on their way (spareModel.ts). */
+  spare: SpareModel;
 }
 
 /** Weights a new trainer starts from, and the steps they were trained for. */
@@ -88,19 +91,34 @@ export function buildTrainer(
 ): Trainer | null {
   const { data, probes, gpu } = ctx;
   if (!data || !probes) return null;
-  return ctx.deps.createTrainer({
-    config,
-    train: { ...data.train, count: Math.min(config.trainSize, data.train.count) },
-    // One sheet in the real app: a view of it, not a copy.
-    test: { pixels: joinChunks(data.test), count: data.test.count },
-    probes,
-    events: eventsFor(ctx, runId),
-    model: from?.model,
-    priorSteps: from?.steps,
-    stepsPerSecond: ctx.stepsPerSecond,
-    gpuLost: gpu ? gpu.isLost : undefined,
-    onGpuLost: () => void ctx.gpuRecovery?.recover(),
-  });
+  const spare = from ? undefined : ctx.spare.take(config);
+  try {
+    return ctx.deps.createTrainer({
+      config,
+      train: { ...data.train, count: Math.min(config.trainSize, data.train.count) },
+      // One sheet in the real app: a view of it, not a copy.
+      test: { pixels: joinChunks(data.test), count: data.test.count },
+      probes,
+      events: eventsFor(ctx, runId),
+      model: from?.model ?? spare,
+      priorSteps: from?.steps,
+      stepsPerSecond: ctx.stepsPerSecond,
+      gpuLost: gpu ? gpu.isLost : undefined,
+      onGpuLost: () => onGpuLost(ctx),
+    });
+  } catch (error) {
+    spare?.dispose();
+    throw error;
+  }
+}
+
+/**
+ * The GPU context is gone, and with it every weight on the GPU: a network kept for later
+ * would train from garbage. Then the recovery (gpuRecovery.ts) brings a backend back.
+ */
+export function onGpuLost(ctx: HandlerContext): void {
+  ctx.spare.drop();
+  void ctx.gpuRecovery?.recover();
 }
 
 /** Replaces the current trainer with a new one for `runId` and tells the page its shape. */

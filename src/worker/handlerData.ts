@@ -44,9 +44,14 @@ async function showFreshModel(ctx: HandlerContext, config: TrainingConfig): Prom
   }
 }
 
-/** Data and backend both ready: build the seeded model and show its untrained guesses. */
+/**
+ * Data and backend both ready: build the seeded model and show its untrained guesses. The
+ * network itself needs no data, so it is built as soon as the backend is up, while the digits
+ * are still on their way, instead of after them (spareModel.ts).
+ */
 async function prepare(ctx: HandlerContext, config: TrainingConfig): Promise<void> {
-  const [loaded] = await Promise.all([loadData(ctx), ctx.backendReady]);
+  const network = ctx.backendReady?.then(() => ctx.spare.prepare(config));
+  const [loaded] = await Promise.all([loadData(ctx), network]);
   if (!loaded) return;
   await showFreshModel(ctx, config);
 }

@@ -10,6 +10,7 @@ import type { GpuGuard } from './contextLoss';
 import type { DataProgress, MnistData } from './dataset';
 import type { ModelStore } from './modelStore';
 import type { LoadedPretrained } from './pretrainedOps';
+import type { FreshShape } from './spareModel';
 import type { Trainer, TrainerEvents } from './trainer';
 
 export type Post = (message: FromWorker, transfer: Transferable[]) => void;
@@ -43,6 +44,11 @@ export interface HandlerDeps {
   createLoader(baseUrl: string): DatasetLoader;
   selectBackend(choice: TrainingConfig['backend']): Promise<BackendDecision>;
   createTrainer(options: TrainerOptions): Trainer;
+  /**
+   * Builds a network with fresh seeded weights ahead of need (spareModel.ts). Without it (test
+   * handlers with fake trainers) each trainer builds its own.
+   */
+  buildModel?(shape: FreshShape): Trainer['network'];
   /** Where saved models live; IndexedDB unless a test gives another. */
   openModelStore?: () => ModelStore;
   /** Watches the WebGL context and rebuilds a backend after a loss (issue 9). */

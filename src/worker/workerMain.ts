@@ -8,6 +8,7 @@ import { selectBackend } from './backend';
 import { createGpuGuard } from './contextLoss';
 import { createDatasetLoader } from './dataset';
 import { createMessageHandler, type Post } from './handler';
+import { buildAutoencoder } from './model';
 import { fetchPretrained } from './pretrainedFiles';
 import { Trainer } from './trainer';
 
@@ -16,6 +17,7 @@ export function startHandler(post: Post): (message: ToWorker) => void {
     createLoader: (baseUrl) => createDatasetLoader({ baseUrl }),
     selectBackend,
     createTrainer: (options) => new Trainer(options),
+    buildModel: buildAutoencoder,
     createGpuGuard,
     loadPretrained: fetchPretrained,
   });

@@ -1,80 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../src/shared/config';
-import type { FromWorker } from '../../src/shared/protocol';
 import { DataLoadError, type MnistData } from '../../src/worker/dataset';
 import { handOff } from '../../src/worker/datasetHandoff';
-import {
-  createMessageHandler,
-  type HandlerDeps,
-  type TrainerOptions,
-} from '../../src/worker/handler';
-import { singleChunk } from '../../src/worker/pixelChunks';
-import type { Trainer } from '../../src/worker/trainer';
-
-const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };
-
-function tinyData(): MnistData {
-  const split = (count: number) => ({
-    ...singleChunk(new Uint8Array(count * IMAGE_SIZE).fill(1)),
-    labels: Uint8Array.from({ length: count }, (_, i) => i % 10),
-  });
-  return {
-    train: split(40),
-    test: split(20),
-    credit,
-    totalBytes: 123,
-    pixelDigests: [],
-  };
-}
-
-function fakeTrainer(options: TrainerOptions) {
-  const trainer = {
-    summary: { layers: [], totalParams: 0, inputSize: 784, latentDim: options.config.latentDim },
-    options,
-    reconstructProbes: () => new Float32Array(options.probes.length),
-    globalStep: 0,
-    encodeTestSet: vi.fn(async () => {
-      const latentDim = options.config.latentDim;
-      options.events.latentCodes({
-        step: 0,
-        latentDim,
-        codes: new Float32Array(options.test.count * latentDim),
-        losses: new Float32Array(options.test.count),
-      });
-    }),
-    reconstructImages: vi.fn(async (pixels: Uint8Array) => new Float32Array(pixels.length)),
-    start: vi.fn(),
-    pause: vi.fn(),
-    resume: vi.fn(),
-    step: vi.fn(async () => undefined),
-    stop: vi.fn(),
-    dispose: vi.fn(),
-  };
-  return trainer;
-}
-
-function setup(load: () => Promise<MnistData>) {
-  const posted: FromWorker[] = [];
-  const trainers: ReturnType<typeof fakeTrainer>[] = [];
-  const deps: HandlerDeps = {
-    createLoader: () => ({ load }),
-    selectBackend: async () => ({ name: 'wasm', reason: 'no GPU here' }),
-    createTrainer: (options) => {
-      const trainer = fakeTrainer(options);
-      trainers.push(trainer);
-      return trainer as unknown as Trainer;
-    },
-  };
-  const handle = createMessageHandler((message) => posted.push(message), deps);
-  const types = () => posted.map((message) => message.type);
-  return { handle, posted, trainers, types };
-}
-
-const init = {
-  type: 'init',
-  dataBaseUrl: 'http://x/data/mnist/',
-  config: { ...DEFAULT_CONFIG },
-} as const;
+import { init, setup, tinyData } from './support/fakeHandler';
 
 describe('worker message handler', () => {
   it('answers init with the backend, the data and an untrained model', async () => {
