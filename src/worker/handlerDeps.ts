@@ -10,7 +10,7 @@ import type { GpuGuard } from './contextLoss';
 import type { DataProgress, MnistData } from './dataset';
 import type { ModelStore } from './modelStore';
 import type { LoadedPretrained } from './pretrainedOps';
-import type { FreshShape } from './spareModel';
+import type { FreshShape } from './model';
 import type { Trainer, TrainerEvents } from './trainer';
 
 export type Post = (message: FromWorker, transfer: Transferable[]) => void;

@@ -44,15 +44,19 @@ function unitsOf(config: ModelShape): number[] {
 }
 
 /**
+ * Everything buildAutoencoder reads: the same values always build the same network, which is
+ * what lets one be built ahead of need (spareModel.ts). No code activation means relu.
+ */
+export type FreshShape = ModelShape &
+  Pick<TrainingConfig, 'seed'> &
+  Partial<Pick<TrainingConfig, 'latentActivation'>>;
+
+/**
  * 784 -> hidden relu -> latent relu -> hidden relu -> 784 sigmoid. Glorot-uniform kernels, each
  * with its own nonzero seed derived from config.seed (so the same seed gives the same weights),
  * and zero biases, as Keras initialises Dense layers.
  */
-export function buildAutoencoder(
-  config: ModelShape &
-    Pick<TrainingConfig, 'seed'> &
-    Partial<Pick<TrainingConfig, 'latentActivation'>>,
-): tfl.LayersModel {
+export function buildAutoencoder(config: FreshShape): tfl.LayersModel {
   const units = unitsOf(config);
   const activations = layerActivations(config.latentActivation);
   const seeds = layerSeeds(config.seed, LAYER_SPECS.length);

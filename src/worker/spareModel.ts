@@ -8,13 +8,7 @@
  * handler builds it as soon as the backend is up and the first trainer starts from it.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { TrainingConfig } from '../shared/config';
-
-/** Everything fresh weights depend on: the same values give the same network. */
-export type FreshShape = Pick<
-  TrainingConfig,
-  'hiddenUnits' | 'latentDim' | 'latentActivation' | 'seed'
->;
+import type { FreshShape } from './model';
 
 export interface SpareModel {
   /** Builds a network for `shape` and keeps it, unless one for `shape` is kept already. */

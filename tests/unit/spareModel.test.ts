@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/shared/config';
-import { buildAutoencoder } from '../../src/worker/model';
-import { createSpareModel, type FreshShape } from '../../src/worker/spareModel';
+import { buildAutoencoder, type FreshShape } from '../../src/worker/model';
+import { createSpareModel } from '../../src/worker/spareModel';
 import { useWasmBackend } from './support/tfNode';
 
 beforeAll(async () => {
