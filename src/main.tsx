@@ -5,16 +5,16 @@
  * and the whole app (one task of ~65 ms on the test machine). The styles stay here, so they
  * arrive with the page and the static first screen in index.html is styled from its first paint.
  */
-import { dataBaseUrl, startDataWorker, supportsModuleWorkers } from './client/workerClient';
-import { showBootFailure } from './client/bootFailure';
-import './app/app.css';
-import './components/components.css';
-import './components/latent.css';
-import './components/lab.css';
+import { dataBaseUrl, startDataWorker, supportsModuleWorkers } from './page/client/workerClient';
+import { showBootFailure } from './page/client/bootFailure';
+import './page/shell/app.css';
+import './page/ui/components.css';
+import './page/latent/latent.css';
+import './page/training/lab.css';
 
 const dataWorker = supportsModuleWorkers() ? startDataWorker(dataBaseUrl()) : null;
 
-import('./app/boot').then(
+import('./page/shell/boot').then(
   ({ boot }) => boot(dataWorker),
   (error: unknown) => showBootFailure(error),
 );

@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 
 type Rgb = readonly [number, number, number];
 
-/** The app's colours (src/components/components.css: --ll-accent-strong, --ll-accent-tint). */
+/** The app's colours (src/page/ui/components.css: --ll-accent-strong, --ll-accent-tint). */
 export const ICON_COLOURS = {
   background: [0x1e, 0x3a, 0x8a],
   layer: [0xe5, 0xed, 0xff],

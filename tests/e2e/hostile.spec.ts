@@ -4,7 +4,7 @@
  * leave tfjs's tensors and the page's heap where they started.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { MAX_RUNS } from '../../src/state/runRecords';
+import { MAX_RUNS } from '../../src/page/training/runRecords';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Epoch/ });

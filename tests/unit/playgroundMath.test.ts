@@ -7,7 +7,7 @@ import {
   centreOfMass,
   preprocessDrawing,
 } from '../../src/shared/mnistPreprocess';
-import { latestOnly } from '../../src/state/latestOnly';
+import { latestOnly } from '../../src/page/store/latestOnly';
 import { mulberry32 } from '../../src/shared/random';
 
 /** Seeded, so the synthetic data is the same on every run. */

@@ -1,0 +1,216 @@
+/**
+ * What the page knows, and how each worker message changes it. Pure: no DOM, no React,
+ * so the reducer can be tested on its own.
+ */
+import type { ConfigProblem, TrainingConfig, BackendName } from '../../shared/config';
+import type {
+  DataFault,
+  DataProgress,
+  DatasetReady,
+  FromWorker,
+  LossPoint,
+  ModelSummary,
+  RunProgress,
+  RunState,
+  TestSet,
+} from '../../shared/protocol';
+import type { BackendProbe } from '../../shared/bench';
+import type { LatentStats } from '../../shared/latentStats';
+import { initialLab, type LabState } from '../training/labState';
+import { initialLatentView, type LatentViewState } from '../latent/latentView';
+import { applyReliabilityMessage, initialReliability, type ReliabilityState } from './reliability';
+
+/** The page keeps the worker's own shapes for download progress and the ready dataset. */
+export type DataProgressState = DataProgress;
+export type ReadyData = DatasetReady;
+
+/** The latest latent codes of the whole test set, and which weights they came from. */
+export interface LatentCodes {
+  /** null: weights outside any run (untrained, after a reset). */
+  runId: number | null;
+  step: number;
+  latentDim: number;
+  /** testCount x latentDim. */
+  codes: Float32Array;
+  /** Per-image reconstruction loss. */
+  losses: Float32Array;
+  /** Per-digit statistics of these codes (worked out in the worker). */
+  stats: LatentStats;
+}
+
+/** Rebuilds of the test images the per-digit view shows (the newest answer wins). */
+export interface TestReconstruction {
+  requestId: number;
+  step: number;
+  indices: number[];
+  pixels: Float32Array;
+}
+
+export type DataState =
+  | { status: 'loading'; progress: DataProgressState | null }
+  | { status: 'ready'; data: ReadyData }
+  | { status: 'error'; file: string; fault: DataFault; message: string; retryable: boolean };
+
+export interface EpochSummary {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+}
+
+export type { RunProgress };
+
+export interface AppState {
+  config: TrainingConfig;
+  configProblems: ConfigProblem[];
+  data: DataState;
+  /**
+   * The page's copy of the test split, for the latent and playground views. It arrives just
+   * after the data is ready (TestSet says why), and only those views read it.
+   */
+  testSet: TestSet | null;
+  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
+  summary: ModelSummary | null;
+  /** The run the page is following; messages from any other run are dropped. */
+  runId: number;
+  runState: RunState;
+  progress: RunProgress | null;
+  /** Every batch loss of the current run, in order. Replaced (not mutated) when a run starts. */
+  losses: LossPoint[];
+  epochSummaries: EpochSummary[];
+  reconstruction: { pixels: Float32Array; step: number } | null;
+  /** A problem to show that is not about the data: a diverging run, a crashed worker. */
+  runError: string | null;
+  latent: LatentCodes | null;
+  testReconstruction: TestReconstruction | null;
+  latentView: LatentViewState;
+  /** Saved models, the offline cache, and which fault runError is about (issue 9). */
+  reliability: ReliabilityState;
+  /** Settings panel, timeline, compared runs, slow motion, pretrained model (issue 7). */
+  lab: LabState;
+}
+
+export function initialState(config: TrainingConfig, configProblems: ConfigProblem[]): AppState {
+  return {
+    config,
+    configProblems,
+    data: { status: 'loading', progress: null },
+    testSet: null,
+    backend: null,
+    summary: null,
+    runId: 0,
+    runState: 'idle',
+    progress: null,
+    losses: [],
+    epochSummaries: [],
+    reconstruction: null,
+    runError: null,
+    latent: null,
+    testReconstruction: null,
+    latentView: initialLatentView,
+    reliability: initialReliability,
+    lab: initialLab(config),
+  };
+}
+
+/** A new run (or a reset) starts from a clean slate: no losses, no epochs, no progress. */
+export function beginRun(state: AppState, runId: number, runState: RunState): AppState {
+  return {
+    ...state,
+    runId,
+    runState,
+    progress: null,
+    losses: [],
+    epochSummaries: [],
+    runError: null,
+    reliability: { ...state.reliability, runErrorKind: null, notice: null },
+  };
+}
+
+function isStale(state: AppState, runId: number | null): boolean {
+  return runId !== null && runId !== state.runId;
+}
+
+export function applyWorkerMessage(state: AppState, message: FromWorker): AppState {
+  switch (message.type) {
+    case 'dataProgress': {
+      const { type: _type, ...progress } = message;
+      return { ...state, data: { status: 'loading', progress } };
+    }
+    case 'dataReady': {
+      const { type: _type, ...data } = message;
+      return { ...state, data: { status: 'ready', data } };
+    }
+    case 'testSet':
+      return { ...state, testSet: message.test };
+    case 'dataError': {
+      const { type: _type, ...error } = message;
+      return { ...state, data: { status: 'error', ...error } };
+    }
+    case 'backend': {
+      const { name, reason, probe = null } = message;
+      return { ...state, backend: { name, reason, probe } };
+    }
+    // Measurements for npm run bench: read from the message stream, not shown.
+    case 'benchmarkResult':
+    case 'diagnostics':
+      return state;
+    case 'modelSummary':
+      return { ...state, summary: message.summary };
+    case 'runState':
+      if (isStale(state, message.runId)) return state;
+      return { ...state, runState: message.state };
+    case 'progress': {
+      if (isStale(state, message.runId)) return state;
+      const { type: _type, runId: _runId, losses, ...progress } = message;
+      // Appending creates a new array so React sees the change; the chart only reads the tail.
+      return {
+        ...state,
+        progress,
+        losses: losses.length ? state.losses.concat(losses) : state.losses,
+      };
+    }
+    case 'epochEnd': {
+      if (isStale(state, message.runId)) return state;
+      const { epoch, trainLoss, valLoss } = message;
+      return { ...state, epochSummaries: [...state.epochSummaries, { epoch, trainLoss, valLoss }] };
+    }
+    case 'reconstructions':
+      if (isStale(state, message.runId)) return state;
+      return { ...state, reconstruction: { pixels: message.pixels, step: message.step } };
+    case 'latentCodes': {
+      // Kept across runs (the views stay up); the view says which run and step they are from.
+      if (isStale(state, message.runId)) return state;
+      const { type: _type, ...latent } = message;
+      return { ...state, latent };
+    }
+    case 'testReconstructions': {
+      const current = state.testReconstruction;
+      if (current && message.requestId < current.requestId) return state;
+      const { type: _type, ...rebuilt } = message;
+      return { ...state, testReconstruction: rebuilt };
+    }
+    case 'workerError':
+      return {
+        ...state,
+        runError: message.message,
+        reliability: { ...state.reliability, runErrorKind: message.kind ?? null },
+      };
+    case 'savedModels':
+    case 'modelSaved':
+    case 'modelLoaded':
+    case 'modelError':
+    case 'modelExport':
+    case 'runRewind':
+      return applyReliabilityMessage(state, message);
+    // The pretrained model's messages only concern issue 7's state: see lab.ts (reduce).
+    case 'pretrainedLoaded':
+    case 'pretrainedChecked':
+    case 'pretrainedError':
+      return state;
+    // The latent playground's answers (issue 5) live in its own store: see state/playground.ts.
+    case 'decodedImages':
+    case 'encodedImages':
+    case 'latentMap':
+      return state;
+  }
+}

@@ -1,0 +1,127 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import type { DigitSamples } from '../../shared/protocol';
+import { cssVars } from '../ui/cssVars';
+import { DigitCanvas } from '../ui/DigitCanvas';
+import { formatInt } from '../ui/format';
+import { meanAbsoluteError } from './pixelError';
+
+export interface ReconstructionsProps {
+  /** The fixed probe digits, one per class. */
+  probes: DigitSamples;
+  /** The network's rebuild of every probe (10 x 784 floats in 0-1), or null before the first. */
+  reconstruction: { pixels: Float32Array; step: number } | null;
+  /** The training-timeline scrubber, shown under the title. */
+  timeline?: ReactNode;
+  /** The "What am I looking at?" note. */
+  explainer?: ReactNode;
+}
+
+function stepText(step: number): string {
+  return step === 0
+    ? 'Rebuilt at step 0, before any training.'
+    : `Rebuilt at step ${formatInt(step)}.`;
+}
+
+/** The probe digits in one row and the network's rebuilds of them in the row beneath. */
+export function Reconstructions({
+  probes,
+  reconstruction,
+  timeline,
+  explainer,
+}: ReconstructionsProps) {
+  const titleId = useId();
+  const originalId = useId();
+  const rebuiltId = useId();
+  const errorId = useId();
+
+  const errors = useMemo(
+    () =>
+      reconstruction === null
+        ? null
+        : probes.labels.map((_, i) => meanAbsoluteError(probes.pixels, reconstruction.pixels, i)),
+    [probes, reconstruction],
+  );
+
+  return (
+    <section className="ll-panel ll-recon" aria-labelledby={titleId}>
+      <div className="ll-panel__header">
+        <h2 id={titleId} className="ll-panel__title">
+          Originals and rebuilds
+        </h2>
+        <p className="ll-recon__step">
+          {reconstruction === null ? 'No rebuilds yet.' : stepText(reconstruction.step)}
+        </p>
+      </div>
+      {timeline}
+
+      <div className="ll-recon__grid" style={cssVars({ '--ll-recon-count': probes.labels.length })}>
+        <div className="ll-recon__row" role="group" aria-labelledby={originalId}>
+          <span id={originalId} className="ll-recon__row-label">
+            Original
+          </span>
+          <ul className="ll-recon__cells">
+            {probes.labels.map((label, i) => (
+              <li key={i} className="ll-recon__cell">
+                <DigitCanvas pixels={probes.pixels} offset={i} label={`Original digit ${label}`} />
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="ll-recon__row" role="group" aria-labelledby={rebuiltId}>
+          <span id={rebuiltId} className="ll-recon__row-label">
+            Rebuilt by the network
+          </span>
+          <ul className="ll-recon__cells">
+            {probes.labels.map((label, i) => (
+              <li key={i} className="ll-recon__cell">
+                {reconstruction === null ? (
+                  <div className="ll-digit ll-digit--placeholder" aria-hidden="true">
+                    ?
+                  </div>
+                ) : (
+                  <DigitCanvas
+                    pixels={reconstruction.pixels}
+                    offset={i}
+                    label={`Reconstruction of digit ${label}`}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        {errors === null ? null : (
+          <div
+            className="ll-recon__row ll-recon__row--error"
+            role="group"
+            aria-labelledby={errorId}
+          >
+            <span id={errorId} className="ll-recon__row-label">
+              Average pixel error
+            </span>
+            <ul className="ll-recon__cells">
+              {errors.map((error, i) => (
+                <li key={i} className="ll-recon__cell ll-num">
+                  <span className="ll-visually-hidden">Digit {probes.labels[i]}: </span>
+                  {Number.isFinite(error) ? error.toFixed(3) : 'n/a'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {reconstruction === null ? (
+        <p className="ll-panel__note">
+          The bottom row fills in as soon as the network is set up, and updates as it learns.
+        </p>
+      ) : (
+        <p className="ll-panel__note">
+          Each rebuild is made only from the few numbers at the bottleneck. The error is the average
+          difference per pixel, from 0 (perfect) to 1.
+        </p>
+      )}
+      {explainer}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import type { BackendProbe } from '../../shared/bench';
+import type { BackendChoice, BackendName } from '../../shared/config';
+import type { RunState } from '../../shared/protocol';
+import { BackendSpeeds } from './BackendSpeeds';
+import { formatClock, formatInt, formatLoss } from '../ui/format';
+
+export interface StatusPanelProps {
+  state: RunState;
+  /** False while the dataset is still loading (the state then reads "loading"). */
+  dataReady: boolean;
+  /** 1-based epoch in progress; 0 before the first batch. */
+  epoch: number;
+  epochs: number;
+  /** Batches done so far, and in the whole run. */
+  step: number;
+  totalSteps: number;
+  /** Loss of the latest batch. */
+  trainLoss: number | null;
+  /** Validation loss after the last finished epoch, and that epoch's number. */
+  valLoss: number | null;
+  valEpoch: number | null;
+  samplesPerSecond: number | null;
+  /** Training time so far, pauses excluded. */
+  elapsedMs: number;
+  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
+  /** What the link asked for (backend=...). */
+  backendChoice: BackendChoice;
+}
+
+const STATE_WORD: Record<RunState, string> = {
+  idle: 'ready',
+  running: 'running',
+  paused: 'paused',
+  done: 'done',
+  stopped: 'stopped',
+};
+
+const BACKEND_TEXT: Record<BackendName, string> = {
+  webgl: 'WebGL (graphics card)',
+  wasm: 'WebAssembly (processor)',
+  cpu: 'plain JavaScript (processor, slow)',
+};
+
+function remainingMs({ state, step, totalSteps, elapsedMs }: StatusPanelProps): number | null {
+  if (state === 'done') return 0;
+  if (step <= 0 || totalSteps <= 0 || step >= totalSteps || elapsedMs <= 0) return null;
+  return (elapsedMs / step) * (totalSteps - step);
+}
+
+/**
+ * Where the run is. Only the short state line is announced to screen readers (politely);
+ * the fast-changing numbers below it are not, so they do not talk over the lesson.
+ */
+export function StatusPanel(props: StatusPanelProps) {
+  const { state, dataReady, epoch, epochs, step, totalSteps, trainLoss, valLoss, valEpoch } = props;
+  const { samplesPerSecond, elapsedMs, backend, backendChoice } = props;
+  const word = !dataReady && state === 'idle' ? 'loading' : STATE_WORD[state];
+  const eta = remainingMs(props);
+
+  return (
+    <div className="ll-status" role="status" aria-live="off">
+      <p className="ll-status__headline" aria-live="polite" aria-atomic="true">
+        <span className={`ll-badge ll-badge--${word}`}>{word}</span>{' '}
+        <span className="ll-status__epoch">
+          Epoch {epoch} of {epochs}
+        </span>
+      </p>
+      <dl className="ll-facts ll-facts--status">
+        <div className="ll-facts__item">
+          <dt>Step</dt>{' '}
+          <dd className="ll-num">
+            {formatInt(step)} of {formatInt(totalSteps)}
+          </dd>
+        </div>
+        <div className="ll-facts__item">
+          <dt>Training loss</dt>{' '}
+          <dd className="ll-num">{trainLoss === null ? '–' : formatLoss(trainLoss)}</dd>
+        </div>
+        <div className="ll-facts__item">
+          <dt>{valEpoch === null ? 'Validation loss' : `Validation loss (epoch ${valEpoch})`}</dt>{' '}
+          <dd className="ll-num">{valLoss === null ? '–' : formatLoss(valLoss)}</dd>
+        </div>
+        <div className="ll-facts__item">
+          <dt>Speed</dt>{' '}
+          <dd className="ll-num">
+            {samplesPerSecond === null ? '–' : `${formatInt(samplesPerSecond)} images/s`}
+          </dd>
+        </div>
+        <div className="ll-facts__item">
+          <dt>Elapsed</dt> <dd className="ll-num">{formatClock(elapsedMs)}</dd>
+        </div>
+        <div className="ll-facts__item">
+          <dt>Time left</dt> <dd className="ll-num">{eta === null ? '–' : formatClock(eta)}</dd>
+        </div>
+      </dl>
+      <p className="ll-status__backend">
+        Computing with {backend === null ? '…' : BACKEND_TEXT[backend.name]}
+        {backend !== null && backend.name !== 'webgl' && backend.reason ? (
+          <span className="ll-status__reason"> (not WebGL: {backend.reason})</span>
+        ) : null}
+      </p>
+      {backend !== null ? <BackendSpeeds probe={backend.probe} chosen={backendChoice} /> : null}
+    </div>
+  );
+}
