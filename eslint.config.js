@@ -63,7 +63,7 @@ export default tseslint.config(
             {
               group: ['@tensorflow/tfjs-backend-*'],
               allowTypeImports: true,
-              message: 'Backends load lazily: see src/worker/backendLoad.ts.',
+              message: 'Backends load lazily: see src/worker/backends/backendLoad.ts.',
             },
           ],
         },

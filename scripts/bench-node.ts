@@ -1,6 +1,6 @@
 /**
  * Median ms per training step of the default model (batch 128) in Node: our loop and model.fit,
- * exactly as the browser benchmark times them (src/worker/benchmark.ts), on random pixels.
+ * exactly as the browser benchmark times them (src/worker/backends/benchmark.ts), on random pixels.
  * The two alternate in rounds, so that a shared machine's load changes hit both alike; the ratio
  * is model.fit's median over ours.
  *
@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { summarizeTimes } from '../src/shared/bench';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../src/shared/config';
-import { timeFitLoop, timeOurLoop } from '../src/worker/benchmark';
+import { timeFitLoop, timeOurLoop } from '../src/worker/backends/benchmark';
 
 const require = createRequire(import.meta.url);
 const wasmDir = path.dirname(

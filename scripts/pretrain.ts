@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_CONFIG } from '../src/shared/config';
 import { PRETRAINED_FILES } from '../src/shared/pretrained';
-import { firstOfEachClass, samplesAt } from '../src/worker/probes';
+import { firstOfEachClass, samplesAt } from '../src/worker/data/probes';
 import { readMnistSource } from './lib/mnistSource';
 import { pretrain, pretrainFiles } from './lib/pretrainRun';
 

@@ -25,7 +25,7 @@ export function encodeGrayPng(gray: Uint8Array, width: number, height: number): 
     // Fixed, not defaults that could change with pngjs. Both choices are for the student's
     // wait before Train, measured on a 2800 x 2800 sheet:
     // - no row filter (0): 11% smaller than adaptive filters (1.65 vs 1.86 MB a sheet), and
-    //   the worker's decoder (src/worker/grayPng.ts) then only copies rows instead of undoing
+    //   the worker's decoder (src/worker/decode/grayPng.ts) then only copies rows instead of undoing
     //   7.8 million Paeth predictions;
     // - level 9 with the default strategy (0): the same size as the RLE strategy, but its
     //   long matches inflate 3.5x faster (12 vs 41 ms in Node). It costs ~2 s a sheet to

@@ -1,5 +1,5 @@
 /**
- * The pretrained model's training, with the app's own Trainer (src/worker/trainer.ts: the same
+ * The pretrained model's training, with the app's own Trainer (src/worker/training/trainer.ts: the same
  * loop, backprop, Adam, shuffling and seeds as in the browser), and its files: tfjs Layers
  * model.json + weights.bin, history.json and meta.json. No copy of any training code lives here.
  */
@@ -15,7 +15,7 @@ import {
   type TimelineFrame,
 } from '../../src/shared/pretrained';
 import type { LossPoint, RunState } from '../../src/shared/protocol';
-import { Trainer } from '../../src/worker/trainer';
+import { Trainer } from '../../src/worker/training/trainer';
 
 export interface PixelSplit {
   pixels: Uint8Array;

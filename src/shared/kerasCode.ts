@@ -1,7 +1,7 @@
 /**
  * The Python/Keras script that trains the same network as a run with the given settings. Pure
  * (no DOM, no tfjs), so the page can show it and the tests can check it line by line; the layer
- * names are the ones src/worker/model.ts gives, so weights exported from the page line up with
+ * names are the ones src/worker/models/model.ts gives, so weights exported from the page line up with
  * the layers of this script's model.
  */
 import { IMAGE_SIZE, TRAIN_IMAGES, type TrainingConfig } from './config';
@@ -9,7 +9,7 @@ import { IMAGE_SIZE, TRAIN_IMAGES, type TrainingConfig } from './config';
 /** Every setting that changes the script; where the maths runs (backend) does not. */
 export type KerasCodeConfig = Omit<TrainingConfig, 'backend'>;
 
-/** The layers as in src/worker/model.ts (LAYER_SPECS), kept here so this file stays tfjs-free. */
+/** The layers as in src/worker/models/model.ts (LAYER_SPECS), kept here so this file stays tfjs-free. */
 const INPUT_NAME = 'image';
 const LOSS_CLASSES: Record<TrainingConfig['loss'], string> = {
   bce: 'BinaryCrossentropy',

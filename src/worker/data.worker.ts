@@ -6,19 +6,19 @@
  * close once the digits are handed over.
  */
 import type { ToDataWorker } from '../shared/protocol';
-import { createDatasetLoader } from './dataset';
-import { createDataService } from './dataService';
-import { decodeSheet } from './decodeSheet';
-import { createDecoderPool, type DecodeHelper, type DecoderPool } from './decoderPool';
-import { oneAtATime } from './pool';
-import { sheetReader } from './sheetPixels';
+import { createDatasetLoader } from './data/dataset';
+import { createDataService } from './data/dataService';
+import { decodeSheet } from './decode/decodeSheet';
+import { createDecoderPool, type DecodeHelper, type DecoderPool } from './decode/decoderPool';
+import { oneAtATime } from './data/pool';
+import { sheetReader } from './decode/sheetPixels';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 function spawnHelper(): DecodeHelper | null {
   // Browsers without workers inside workers decode everything here instead.
   if (typeof Worker !== 'function') return null;
-  return new Worker(new URL('./sheetDecode.worker.ts', import.meta.url), {
+  return new Worker(new URL('./decode/sheetDecode.worker.ts', import.meta.url), {
     type: 'module',
     name: 'latent-lab-decode',
   });

@@ -5,7 +5,7 @@
  * at the same time, so the second or so this entry takes to load tfjs delays neither.
  */
 import type { ToWorker } from '../shared/protocol';
-import { startHandler } from './workerMain';
+import { startHandler } from './handler/workerMain';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -2,14 +2,14 @@
 import { vi } from 'vitest';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../../src/shared/config';
 import type { FromWorker } from '../../../src/shared/protocol';
-import type { MnistData } from '../../../src/worker/dataset';
+import type { MnistData } from '../../../src/worker/data/dataset';
 import {
   createMessageHandler,
   type HandlerDeps,
   type TrainerOptions,
-} from '../../../src/worker/handler';
-import { singleChunk } from '../../../src/worker/pixelChunks';
-import type { Trainer } from '../../../src/worker/trainer';
+} from '../../../src/worker/handler/handler';
+import { singleChunk } from '../../../src/worker/data/pixelChunks';
+import type { Trainer } from '../../../src/worker/training/trainer';
 
 const credit = { name: 'MNIST', authors: 'a', license: 'l', licenseUrl: 'u', sourceUrl: 's' };
 

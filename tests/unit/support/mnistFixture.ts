@@ -8,7 +8,7 @@ import { buildMnistFiles } from '../../../scripts/lib/buildMnistFiles';
 import { firstImages, readMnistSource, type MnistSource } from '../../../scripts/lib/mnistSource';
 import { manifestText } from '../../../scripts/lib/outputStatus';
 import type { MnistManifest } from '../../../src/shared/manifest';
-import type { SheetDecoder } from '../../../src/worker/decodeSheet';
+import type { SheetDecoder } from '../../../src/worker/decode/decodeSheet';
 
 let source: Promise<MnistSource> | null = null;
 

@@ -5,7 +5,7 @@ import type {
   LatentCodesEvent,
   ProgressEvent,
   TrainerEvents,
-} from '../../../src/worker/trainer';
+} from '../../../src/worker/training/trainer';
 
 export class EventRecorder implements TrainerEvents {
   readonly progresses: ProgressEvent[] = [];

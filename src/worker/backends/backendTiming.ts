@@ -1,0 +1,25 @@
+/**
+ * The probe's stopwatch: a few real training steps of the default model at the default batch,
+ * on synthetic pixels (the dataset may still be downloading), on whichever backend is current.
+ */
+import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../shared/config';
+import { summarizeTimes } from '../../shared/bench';
+import { timeOurLoop } from './benchmark';
+import { mulberry32 } from '../training/random';
+
+/** Steps timed per candidate, after warm-up ones (WebGL compiles its shaders in the first). */
+const PROBE_STEPS = 5;
+const PROBE_WARMUP = { webgl: 2, wasm: 1 } as const;
+
+function syntheticImages(count: number): { pixels: Uint8Array; count: number } {
+  const rng = mulberry32(1);
+  const pixels = new Uint8Array(count * IMAGE_SIZE);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = rng() < 0.8 ? 0 : Math.floor(rng() * 256);
+  return { pixels, count };
+}
+
+export async function probeStepMs(name: 'webgl' | 'wasm'): Promise<number> {
+  const data = syntheticImages(DEFAULT_CONFIG.batchSize * 2);
+  const times = await timeOurLoop(DEFAULT_CONFIG, data, PROBE_STEPS, PROBE_WARMUP[name]);
+  return summarizeTimes(times).medianMs;
+}

@@ -1,0 +1,125 @@
+/**
+ * The notebook's autoencoder as a real tfjs LayersModel (so summary, save and load work), plus
+ * the encoder and decoder halves that share its layers, and a Keras-like summary for the page.
+ */
+import * as tfl from '@tensorflow/tfjs-layers';
+import { IMAGE_SIZE, type LatentActivation, type TrainingConfig } from '../../shared/config';
+import type { LayerSummary, ModelSummary } from '../../shared/protocol';
+import { layerSeeds } from '../training/random';
+
+export type DenseActivation = 'relu' | 'sigmoid' | 'linear';
+
+/**
+ * The four dense layers in order; names are stable so encoder/decoder work on loaded models.
+ * These are the notebook's activations; the latent one can be changed (config.latentActivation).
+ */
+export const LAYER_SPECS = [
+  { name: 'encoder_hidden', activation: 'relu' },
+  { name: 'latent', activation: 'relu' },
+  { name: 'decoder_hidden', activation: 'relu' },
+  { name: 'reconstruction', activation: 'sigmoid' },
+] as const satisfies readonly { name: string; activation: DenseActivation }[];
+
+export const INPUT_NAME = 'image';
+export const LATENT_LAYER = 'latent';
+
+type ModelShape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
+
+/** The activations of the four layers, with the bottleneck's as configured. */
+export function layerActivations(latentActivation: LatentActivation = 'relu'): DenseActivation[] {
+  return LAYER_SPECS.map((spec) =>
+    spec.name === LATENT_LAYER ? latentActivation : spec.activation,
+  );
+}
+
+/** A dense layer's activation as its config says (so it is right for loaded models too). */
+export function activationOf(layer: tfl.layers.Layer): DenseActivation {
+  const name = layer.getConfig().activation;
+  if (name === 'relu' || name === 'sigmoid' || name === 'linear') return name;
+  throw new Error(`layer ${layer.name} has the activation ${String(name)}, which we do not train`);
+}
+
+function unitsOf(config: ModelShape): number[] {
+  return [config.hiddenUnits, config.latentDim, config.hiddenUnits, IMAGE_SIZE];
+}
+
+/**
+ * Everything buildAutoencoder reads: the same values always build the same network, which is
+ * what lets one be built ahead of need (spareModel.ts). No code activation means relu.
+ */
+export type FreshShape = ModelShape &
+  Pick<TrainingConfig, 'seed'> &
+  Partial<Pick<TrainingConfig, 'latentActivation'>>;
+
+/**
+ * 784 -> hidden relu -> latent relu -> hidden relu -> 784 sigmoid. Glorot-uniform kernels, each
+ * with its own nonzero seed derived from config.seed (so the same seed gives the same weights),
+ * and zero biases, as Keras initialises Dense layers.
+ */
+export function buildAutoencoder(config: FreshShape): tfl.LayersModel {
+  const units = unitsOf(config);
+  const activations = layerActivations(config.latentActivation);
+  const seeds = layerSeeds(config.seed, LAYER_SPECS.length);
+  const input = tfl.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
+  let x: tfl.SymbolicTensor = input;
+  LAYER_SPECS.forEach((spec, i) => {
+    const layer = tfl.layers.dense({
+      name: spec.name,
+      units: units[i],
+      activation: activations[i],
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: seeds[i] }),
+      biasInitializer: 'zeros',
+    });
+    x = layer.apply(x) as tfl.SymbolicTensor;
+  });
+  return tfl.model({ inputs: input, outputs: x, name: 'autoencoder' });
+}
+
+/** The dense layers of an autoencoder in forward order. */
+export function denseLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
+  return LAYER_SPECS.map((spec) => model.getLayer(spec.name));
+}
+
+/** image -> latent code, sharing the autoencoder's layers (and so its weights). */
+export function encoderOf(model: tfl.LayersModel): tfl.LayersModel {
+  return tfl.model({
+    inputs: model.inputs,
+    outputs: model.getLayer(LATENT_LAYER).output as tfl.SymbolicTensor,
+    name: 'encoder',
+  });
+}
+
+/** latent code -> image, sharing the autoencoder's decoder layers (and so its weights). */
+export function decoderOf(model: tfl.LayersModel): tfl.LayersModel {
+  const latentUnits = model.getLayer(LATENT_LAYER).outputShape as number[];
+  const code = tfl.input({ shape: [latentUnits[latentUnits.length - 1]], name: 'code' });
+  let x: tfl.SymbolicTensor = code;
+  for (const spec of LAYER_SPECS.slice(LAYER_SPECS.findIndex((s) => s.name === LATENT_LAYER) + 1)) {
+    x = model.getLayer(spec.name).apply(x) as tfl.SymbolicTensor;
+  }
+  return tfl.model({ inputs: code, outputs: x, name: 'decoder' });
+}
+
+/** "(None, 128)", as Keras prints an output shape with an unknown batch size. */
+function kerasShape(shape: readonly (number | null)[]): string {
+  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+}
+
+/** The layer table of Keras's model.summary(), without the input layer (it has no weights). */
+export function summarize(model: tfl.LayersModel, config: ModelShape): ModelSummary {
+  const layers: LayerSummary[] = LAYER_SPECS.map((spec) => {
+    const layer = model.getLayer(spec.name);
+    return {
+      name: spec.name,
+      outputShape: kerasShape(layer.outputShape as (number | null)[]),
+      activation: activationOf(layer),
+      params: layer.countParams(),
+    };
+  });
+  return {
+    layers,
+    totalParams: layers.reduce((sum, l) => sum + l.params, 0),
+    inputSize: IMAGE_SIZE,
+    latentDim: config.latentDim,
+  };
+}

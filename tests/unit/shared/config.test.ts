@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, configFromSearch, stepsPerEpoch } from '../../../src/shared/config';
+
+describe('configFromSearch', () => {
+  it('gives the notebook defaults for an empty query', () => {
+    const { config, problems } = configFromSearch('');
+    expect(problems).toEqual([]);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(config).toMatchObject({ epochs: 10, batchSize: 128, latentDim: 32, hiddenUnits: 128 });
+    expect(config).toMatchObject({ learningRate: 0.001, trainSize: 60_000, backend: 'auto' });
+  });
+
+  it('reads every parameter', () => {
+    const { config, problems } = configFromSearch(
+      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear',
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      epochs: 2,
+      batchSize: 64,
+      latentDim: 8,
+      hiddenUnits: 256,
+      learningRate: 0.01,
+      trainSize: 5000,
+      seed: 7,
+      loss: 'mse',
+      latentActivation: 'linear',
+      backend: 'wasm',
+    });
+  });
+
+  it.each([
+    ['epochs=-3', 'epochs', '1 to 100'],
+    ['batchSize=abc', 'batchSize', '1 to 60,000'],
+    ['latentDim=1e9', 'latentDim', '1 to 256'],
+    ['latentDim=2.5', 'latentDim', 'whole number'],
+    ['learningRate=0', 'learningRate', '0.00001 to 10'],
+    ['trainSize=', 'trainSize', '100 to 60,000'],
+    ['backend=tpu', 'backend', 'webgl'],
+    ['loss=l1', 'loss', 'bce, mse'],
+    ['latentActivation=tanh', 'latentActivation', 'relu, linear, sigmoid'],
+  ])('refuses %s, names it with its range, and keeps the default', (query, param, range) => {
+    const { config, problems } = configFromSearch(`?${query}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].param).toBe(param);
+    expect(problems[0].message).toContain(query);
+    expect(problems[0].message).toContain(range);
+    expect(config[param as keyof typeof config]).toBe(DEFAULT_CONFIG[param as keyof typeof config]);
+  });
+
+  it('caps a batch larger than the training set', () => {
+    const { config, problems } = configFromSearch('?trainSize=100&batchSize=500');
+    expect(config.batchSize).toBe(100);
+    expect(problems[0].param).toBe('batchSize');
+  });
+});
+
+describe('stepsPerEpoch', () => {
+  it('counts the last partial batch, as Keras does', () => {
+    expect(stepsPerEpoch({ trainSize: 60_000, batchSize: 128 })).toBe(469);
+    expect(stepsPerEpoch({ trainSize: 2000, batchSize: 128 })).toBe(16);
+    expect(stepsPerEpoch({ trainSize: 256, batchSize: 128 })).toBe(2);
+  });
+});
