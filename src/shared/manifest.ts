@@ -4,7 +4,7 @@
  * so the worker can verify what arrives and say exactly which file is wrong.
  */
 import { IMAGE_SIDE } from './config';
-import type { DatasetCredit } from './protocol';
+import type { DatasetCredit } from './progress';
 import {
   IMAGES_PER_CHECK_BLOCK,
   IMAGES_PER_ROW,

@@ -4,7 +4,7 @@
  * no tfjs: the Node script and the worker both import it.
  */
 import { IMAGE_SIZE, type TrainingConfig } from './config';
-import type { LossPoint } from './protocol';
+import type { LossPoint } from './progress';
 
 export const PRETRAINED_FORMAT = 1;
 export const PRETRAINED_FILES = {

@@ -1,5 +1,33 @@
-/** The shapes of the worker's progress reports: the dataset download and a training run. */
-import type { DatasetCredit, DigitSamples, LossPoint } from './protocol';
+/**
+ * The shapes of the worker's progress reports: the dataset download and a training run. The
+ * records they carry (a loss point, the dataset's credit, sample digits) live here too, so the
+ * files that store them (savedModel.ts, pretrained.ts, manifest.ts) need not import the protocol.
+ */
+
+/** Where the dataset comes from and under which licence, as the data panel credits it. */
+export interface DatasetCredit {
+  name: string;
+  authors: string;
+  license: string;
+  licenseUrl: string;
+  sourceUrl: string;
+}
+
+/** A few test digits with their labels, row-major 28x28 uint8 pixels, back to back. */
+export interface DigitSamples {
+  indices: number[];
+  labels: number[];
+  pixels: Uint8Array;
+}
+
+/** One batch's loss. */
+export interface LossPoint {
+  /** Global step, 1-based: the batch that produced this loss. */
+  step: number;
+  /** Fractional epoch at the end of that batch, e.g. 0.5 halfway through epoch 1. */
+  epoch: number;
+  loss: number;
+}
 
 /** Bytes and files of the dataset download so far. */
 export interface DataProgress {

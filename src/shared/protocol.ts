@@ -12,6 +12,9 @@ import type { LatentStats } from './latentStats';
 
 export type {
   DataProgress,
+  DatasetCredit,
+  DigitSamples,
+  LossPoint,
   DatasetReady,
   ProgressReport,
   RunProgress,
@@ -110,21 +113,6 @@ export type DataFault =
   | 'network'
   | 'unsupported';
 
-export interface DatasetCredit {
-  name: string;
-  authors: string;
-  license: string;
-  licenseUrl: string;
-  sourceUrl: string;
-}
-
-/** A few test digits with their labels, row-major 28x28 uint8 pixels, back to back. */
-export interface DigitSamples {
-  indices: number[];
-  labels: number[];
-  pixels: Uint8Array;
-}
-
 export interface LayerSummary {
   name: string;
   /** Keras style, e.g. "(None, 128)". */
@@ -141,14 +129,6 @@ export interface ModelSummary {
 }
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'stopped';
-
-export interface LossPoint {
-  /** Global step, 1-based: the batch that produced this loss. */
-  step: number;
-  /** Fractional epoch at the end of that batch, e.g. 0.5 halfway through epoch 1. */
-  epoch: number;
-  loss: number;
-}
 
 export type FromWorker =
   | ({ type: 'dataProgress' } & DataProgress)

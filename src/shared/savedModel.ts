@@ -10,7 +10,7 @@ import {
   NUMERIC_RULES,
   type TrainingConfig,
 } from './config';
-import type { LossPoint } from './protocol';
+import type { LossPoint } from './progress';
 
 /** Bump when the stored shape changes; older readers then refuse newer files in plain words. */
 export const MODEL_SCHEMA_VERSION = 1;

@@ -4,7 +4,7 @@
  * worker (src/sw/sw.ts), which caches everything. Only in built apps: the dev server's files
  * change on every edit, and a cache would hide the edits.
  */
-import type { OfflineStatus } from '../store/reliability';
+import type { OfflineStatus } from '../store/reliabilityState';
 
 /** The app's own files (scripts, styles, the three wasm builds) with room to spare. */
 const APP_BYTES = 6_000_000;

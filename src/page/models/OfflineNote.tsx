@@ -1,4 +1,4 @@
-import type { OfflineStatus } from '../store/reliability';
+import type { OfflineStatus } from '../store/reliabilityState';
 
 const TEXT = {
   checking: 'Saving the app and the digits for offline use…',

@@ -6,7 +6,7 @@
 import type { FromWorker, ToWorker } from '../../shared/protocol';
 import { ModelFileError, parseModelJson, shapeDifference } from '../../shared/savedModel';
 import type { AppState } from '../store/appState';
-import type { ModelsState } from '../store/reliability';
+import type { ModelsState } from '../store/reliabilityState';
 import type { Store } from '../store/store';
 
 export interface ModelActions {

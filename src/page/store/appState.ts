@@ -1,13 +1,12 @@
 /**
- * What the page knows, and how each worker message changes it. Pure: no DOM, no React,
- * so the reducer can be tested on its own.
+ * What the page knows: the shape of the store's state, its first value, and the clean slate of
+ * a new run. How each worker message changes it is workerMessage.ts. Pure: no DOM, no React.
  */
 import type { ConfigProblem, TrainingConfig, BackendName } from '../../shared/config';
 import type {
   DataFault,
   DataProgress,
   DatasetReady,
-  FromWorker,
   LossPoint,
   ModelSummary,
   RunProgress,
@@ -18,7 +17,7 @@ import type { BackendProbe } from '../../shared/bench';
 import type { LatentStats } from '../../shared/latentStats';
 import { initialLab, type LabState } from '../training/labState';
 import { initialLatentView, type LatentViewState } from '../latent/latentView';
-import { applyReliabilityMessage, initialReliability, type ReliabilityState } from './reliability';
+import { initialReliability, type ReliabilityState } from './reliabilityState';
 
 /** The page keeps the worker's own shapes for download progress and the ready dataset. */
 export type DataProgressState = DataProgress;
@@ -124,93 +123,4 @@ export function beginRun(state: AppState, runId: number, runState: RunState): Ap
     runError: null,
     reliability: { ...state.reliability, runErrorKind: null, notice: null },
   };
-}
-
-function isStale(state: AppState, runId: number | null): boolean {
-  return runId !== null && runId !== state.runId;
-}
-
-export function applyWorkerMessage(state: AppState, message: FromWorker): AppState {
-  switch (message.type) {
-    case 'dataProgress': {
-      const { type: _type, ...progress } = message;
-      return { ...state, data: { status: 'loading', progress } };
-    }
-    case 'dataReady': {
-      const { type: _type, ...data } = message;
-      return { ...state, data: { status: 'ready', data } };
-    }
-    case 'testSet':
-      return { ...state, testSet: message.test };
-    case 'dataError': {
-      const { type: _type, ...error } = message;
-      return { ...state, data: { status: 'error', ...error } };
-    }
-    case 'backend': {
-      const { name, reason, probe = null } = message;
-      return { ...state, backend: { name, reason, probe } };
-    }
-    // Measurements for npm run bench: read from the message stream, not shown.
-    case 'benchmarkResult':
-    case 'diagnostics':
-      return state;
-    case 'modelSummary':
-      return { ...state, summary: message.summary };
-    case 'runState':
-      if (isStale(state, message.runId)) return state;
-      return { ...state, runState: message.state };
-    case 'progress': {
-      if (isStale(state, message.runId)) return state;
-      const { type: _type, runId: _runId, losses, ...progress } = message;
-      // Appending creates a new array so React sees the change; the chart only reads the tail.
-      return {
-        ...state,
-        progress,
-        losses: losses.length ? state.losses.concat(losses) : state.losses,
-      };
-    }
-    case 'epochEnd': {
-      if (isStale(state, message.runId)) return state;
-      const { epoch, trainLoss, valLoss } = message;
-      return { ...state, epochSummaries: [...state.epochSummaries, { epoch, trainLoss, valLoss }] };
-    }
-    case 'reconstructions':
-      if (isStale(state, message.runId)) return state;
-      return { ...state, reconstruction: { pixels: message.pixels, step: message.step } };
-    case 'latentCodes': {
-      // Kept across runs (the views stay up); the view says which run and step they are from.
-      if (isStale(state, message.runId)) return state;
-      const { type: _type, ...latent } = message;
-      return { ...state, latent };
-    }
-    case 'testReconstructions': {
-      const current = state.testReconstruction;
-      if (current && message.requestId < current.requestId) return state;
-      const { type: _type, ...rebuilt } = message;
-      return { ...state, testReconstruction: rebuilt };
-    }
-    case 'workerError':
-      return {
-        ...state,
-        runError: message.message,
-        reliability: { ...state.reliability, runErrorKind: message.kind ?? null },
-      };
-    case 'savedModels':
-    case 'modelSaved':
-    case 'modelLoaded':
-    case 'modelError':
-    case 'modelExport':
-    case 'runRewind':
-      return applyReliabilityMessage(state, message);
-    // The pretrained model's messages only concern issue 7's state: see lab.ts (reduce).
-    case 'pretrainedLoaded':
-    case 'pretrainedChecked':
-    case 'pretrainedError':
-      return state;
-    // The latent playground's answers (issue 5) live in its own store: see state/playground.ts.
-    case 'decodedImages':
-    case 'encodedImages':
-    case 'latentMap':
-      return state;
-  }
 }

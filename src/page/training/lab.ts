@@ -6,7 +6,8 @@
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../shared/config';
 import type { FromWorker } from '../../shared/protocol';
 import { draftFromConfig, validateDraft, type SettingsDraft } from '../../shared/settings';
-import { applyWorkerMessage, beginRun, type AppState } from '../store/appState';
+import { beginRun, type AppState } from '../store/appState';
+import { applyWorkerMessage } from '../store/workerMessage';
 import type { LabState } from './labState';
 import { finalLosses, keepRun, runLabel, type RunRecord } from './runRecords';
 

@@ -60,6 +60,11 @@ export interface DatasetLoaderOptions {
 
 export interface DatasetLoader {
   load(onProgress: (progress: DataProgress) => void): Promise<MnistData>;
+  /**
+   * True when whoever loads the digits tells the page about progress, success and failure
+   * itself (the data worker), so the training worker's handler must not tell it again.
+   */
+  reportsToPage?: boolean;
 }
 
 /** Two or three parallel downloads fill the link; more only split it and delay the first file. */

@@ -3,8 +3,7 @@
  * MessagePort the page set up between them, carrying the loaded arrays (transferred, not
  * copied). The training worker sees them through a DatasetLoader like any other.
  */
-import type { MnistData } from './dataset';
-import type { DatasetLoader } from '../handler/handlerDeps';
+import type { DatasetLoader, MnistData } from './dataset';
 
 export interface DatasetHandoff {
   type: 'dataset';

@@ -7,22 +7,13 @@ import type { FromWorker } from '../../shared/protocol';
 import type { BackendDecision } from '../backends/backend';
 import type { PixelSet } from '../training/batches';
 import type { GpuGuard } from '../backends/contextLoss';
-import type { DataProgress, MnistData } from '../data/dataset';
+import type { DatasetLoader } from '../data/dataset';
 import type { ModelStore } from '../models/modelStore';
 import type { LoadedPretrained } from '../models/pretrainedOps';
 import type { FreshShape } from '../models/model';
 import type { Trainer, TrainerEvents } from '../training/trainer';
 
 export type Post = (message: FromWorker, transfer: Transferable[]) => void;
-
-export interface DatasetLoader {
-  load(onProgress: (progress: DataProgress) => void): Promise<MnistData>;
-  /**
-   * True when whoever loads the digits tells the page about progress, success and failure
-   * itself (the data worker), so the handler must not tell it again.
-   */
-  reportsToPage?: boolean;
-}
 
 export interface TrainerOptions {
   config: TrainingConfig;

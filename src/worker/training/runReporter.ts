@@ -5,7 +5,7 @@
 import { isTimelineStep } from '../../shared/timeline';
 import { reconstruct } from '../latent/evaluate';
 import type { SetEvaluation } from '../latent/latents';
-import type { RunContext } from './runContext';
+import type { RunHost } from './runHost';
 
 const PROGRESS_INTERVAL_MS = 100;
 const RECONSTRUCTION_INTERVAL_MS = 500;
@@ -15,7 +15,7 @@ export class RunReporter {
   private lastReconstructionAt = Number.NEGATIVE_INFINITY;
   private lastReconstructionStep = -1;
 
-  constructor(private readonly host: Omit<RunContext, 'reporter'>) {}
+  constructor(private readonly host: RunHost) {}
 
   /** Sends the losses read since the last call; at most every PROGRESS_INTERVAL_MS unless forced. */
   flushProgress(force: boolean): void {

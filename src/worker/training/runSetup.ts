@@ -15,6 +15,7 @@ import { ActiveClock, RateMeter } from './meters';
 import { Pace } from './pace';
 import { SEED_STREAM, deriveSeed, mulberry32 } from './random';
 import type { RunContext } from './runContext';
+import type { RunHost } from './runHost';
 import { RunCursor } from './runCursor';
 import { RunGate } from './runGate';
 import { RunReporter } from './runReporter';
@@ -69,7 +70,7 @@ export function setUpRun(opts: TrainerOptions, hooks: TrainerHooks): RunSetup {
     adoptOptimizer: hooks.adoptOptimizer,
     gpuLost,
   });
-  const parts: Omit<RunContext, 'reporter'> = {
+  const parts: RunHost = {
     model,
     config,
     test: opts.test,

@@ -7,7 +7,8 @@ import {
 } from '../../../../src/page/latent/useLatentKeys';
 import { DEFAULT_CONFIG } from '../../../../src/shared/config';
 import type { FromWorker } from '../../../../src/shared/protocol';
-import { applyWorkerMessage, initialState } from '../../../../src/page/store/appState';
+import { initialState } from '../../../../src/page/store/appState';
+import { applyWorkerMessage } from '../../../../src/page/store/workerMessage';
 import { createLatentActions } from '../../../../src/page/latent/latentActions';
 import {
   chooseDigit,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorkerMessage, beginRun, initialState } from '../../../../src/page/store/appState';
+import { beginRun, initialState } from '../../../../src/page/store/appState';
+import { applyWorkerMessage } from '../../../../src/page/store/workerMessage';
 import { DEFAULT_CONFIG } from '../../../../src/shared/config';
 import type { FromWorker } from '../../../../src/shared/protocol';
 
