@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromium';
 
@@ -7,9 +8,12 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Training competes for 2 cores: one worker keeps timings honest and runs predictable.
-  workers: 1,
-  fullyParallel: false,
+  // One browser per core, at most four: much of a test's time is the page's workers (download,
+  // decode, tfjs) or a wait, and two browsers on two cores finish sooner than one. No test
+  // asserts a speed, so sharing the cores changes no result. Every test opens its own page, so
+  // the tests of one file may run side by side too.
+  workers: Number(process.env.E2E_WORKERS) || Math.min(4, availableParallelism()),
+  fullyParallel: true,
   timeout: 180_000,
   expect: { timeout: 30_000 },
   retries: 0,
