@@ -1,8 +1,9 @@
 /**
- * The lecture bar (issue 6): presenter mode, full screen, shortcuts, Copy link and QR code, the
- * lecture keys, the link kept in the address bar, and the spoken note at each epoch's end.
+ * The classroom (issue 6): presenter mode, full screen, shortcuts, Copy link and QR code, the
+ * lecture keys (chapters included), the link kept in the address bar, and the spoken note at
+ * each epoch's end.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppState } from '../store/appState';
 import type { Controller } from '../store/controller';
 import { createLatentActions } from '../latent/latentActions';
@@ -12,21 +13,31 @@ import { formatLoss } from '../ui/format';
 import { classroom, setFlag, toggleFlag, togglePresenter } from './classroomStore';
 import { trainBlocked } from '../training/labProps';
 import { lectureKeyBindings, useLectureKeys, type LectureActions } from './lectureKeys';
+import { LectureBar } from './LectureBar';
+import { chapterAfter } from '../shell/chapters';
+import { chapters, goToChapter } from '../shell/chapterStore';
 import { QrCode } from './QrCode';
 import { ShortcutSheet } from './ShortcutSheet';
 import { latentKeyBindings } from '../latent/useLatentKeys';
 import { shareLink, shareSearch, useShareUrl } from './useShareUrl';
 import './presenter.css';
 
-export interface ClassroomProps {
-  store: Store<AppState>;
-  controller: Controller;
+export interface ClassroomParts {
+  /** The lecture tools' buttons, for the masthead. */
+  bar: ReactNode;
+  /** The QR code (when shown), the spoken epoch notes and the shortcut sheet. */
+  extras: ReactNode;
 }
 
 function toggleFullscreen(): void {
   // Browsers may refuse (no user gesture, an iframe): the page then simply stays as it is.
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+function moveChapter(offset: number): void {
+  const next = chapterAfter(chapters.getState().current, offset);
+  if (next) goToChapter(next);
 }
 
 function lectureActions(store: Store<AppState>, controller: Controller): LectureActions {
@@ -50,6 +61,8 @@ function lectureActions(store: Store<AppState>, controller: Controller): Lecture
     togglePresenter,
     toggleFullscreen,
     openSheet: () => setFlag(classroom, 'sheetOpen', true),
+    nextChapter: () => moveChapter(1),
+    previousChapter: () => moveChapter(-1),
   };
 }
 
@@ -78,7 +91,11 @@ function useFullscreen(): boolean {
   return on;
 }
 
-export function Classroom({ store, controller }: ClassroomProps) {
+/**
+ * The classroom's state and keys, wired once for the page: the lecture keys, the link kept in
+ * the address bar, and the parts the page places (the lecture bar, the QR code, the sheet).
+ */
+export function useClassroom(store: Store<AppState>, controller: Controller): ClassroomParts {
   const room = useStore(classroom, (s) => s);
   const search = useStore(store, (s) => shareSearch(s, room));
   const fullscreen = useFullscreen();
@@ -105,50 +122,21 @@ export function Classroom({ store, controller }: ClassroomProps) {
     );
   };
 
-  return (
+  const bar = (
+    <LectureBar
+      presenter={room.presenter}
+      fullscreen={fullscreen}
+      qr={room.qr}
+      copyNote={room.copyNote}
+      onPresenter={togglePresenter}
+      onFullscreen={toggleFullscreen}
+      onShortcuts={() => setFlag(classroom, 'sheetOpen', true)}
+      onCopyLink={copy}
+      onQr={() => toggleFlag(classroom, 'qr')}
+    />
+  );
+  const extras = (
     <>
-      <nav className="ll-classbar" aria-label="Lecture tools">
-        <button
-          type="button"
-          className="ll-btn"
-          aria-pressed={room.presenter}
-          title="Big text and only the essentials, for a projector (key P)"
-          onClick={togglePresenter}
-        >
-          Presenter mode
-        </button>
-        <button
-          type="button"
-          className="ll-btn"
-          aria-pressed={fullscreen}
-          title="Fill the screen (key F)"
-          onClick={toggleFullscreen}
-        >
-          Full screen
-        </button>
-        <button
-          type="button"
-          className="ll-btn"
-          title="All keyboard shortcuts (key ?)"
-          onClick={() => setFlag(classroom, 'sheetOpen', true)}
-        >
-          Keyboard shortcuts
-        </button>
-        <button type="button" className="ll-btn" onClick={copy}>
-          Copy link
-        </button>
-        <button
-          type="button"
-          className="ll-btn"
-          aria-expanded={room.qr}
-          onClick={() => toggleFlag(classroom, 'qr')}
-        >
-          QR code
-        </button>
-        <span className="ll-classbar__note" role="status">
-          {room.copyNote}
-        </span>
-      </nav>
       {room.qr && <QrCode link={link} />}
       <EpochAnnouncer store={store} />
       <ShortcutSheet
@@ -158,4 +146,5 @@ export function Classroom({ store, controller }: ClassroomProps) {
       />
     </>
   );
+  return { bar, extras };
 }

@@ -18,6 +18,8 @@ export interface LectureActions {
   togglePresenter(): void;
   toggleFullscreen(): void;
   openSheet(): void;
+  nextChapter(): void;
+  previousChapter(): void;
 }
 
 export function lectureKeyBindings(actions: LectureActions): KeyBinding[] {
@@ -28,6 +30,8 @@ export function lectureKeyBindings(actions: LectureActions): KeyBinding[] {
     { keys: ['s', 'S'], description: 'Stop the run', run: () => actions.stop() },
     { keys: ['p', 'P'], description: 'Presenter mode on or off', run: actions.togglePresenter },
     { keys: ['f', 'F'], description: 'Full screen on or off', run: actions.toggleFullscreen },
+    { keys: ['n', 'N'], description: 'Next chapter', run: () => actions.nextChapter() },
+    { keys: ['b', 'B'], description: 'Back to the chapter before', run: actions.previousChapter },
     { keys: ['?'], description: 'Show this list of shortcuts', run: () => actions.openSheet() },
   ];
 }

@@ -20,7 +20,7 @@ import { chartTop } from './latentChartData';
 import { LatentToolbar } from './LatentToolbar';
 import { PerDigitView, type SampleView } from './PerDigitView';
 import { latentKeyBindings, useKeyBindings } from './useLatentKeys';
-import { openInPlayground } from '../playground/PlaygroundSection';
+import { LATENT_ID, openInPlayground } from '../shell/crossLinks';
 
 export interface LatentSectionProps {
   store: Store<AppState>;
@@ -129,7 +129,7 @@ export const LatentSection = memo(function LatentSection({
   const { first, last } = sampleRange(view, digitIndices.length);
 
   return (
-    <section ref={topRef} className="ll-panel ll-latent" aria-labelledby={titleId}>
+    <section ref={topRef} id={LATENT_ID} className="ll-panel ll-latent" aria-labelledby={titleId}>
       <div className="ll-panel__header">
         <h2 id={titleId} className="ll-panel__title">
           Inside the bottleneck: the code of each digit

@@ -14,6 +14,7 @@ import { useStore, type Store } from '../store/store';
 import { DecoderPlayground } from './DecoderPlayground';
 import { DrawYourOwn } from './DrawYourOwn';
 import { Interpolation } from './Interpolation';
+import { PLAYGROUND_ID, openInPerDigitView } from '../shell/crossLinks';
 import './playground.css';
 
 export interface PlaygroundSectionProps {
@@ -21,13 +22,8 @@ export interface PlaygroundSectionProps {
   controller: Controller;
 }
 
-export const PLAYGROUND_ID = 'll-playground';
 const WORST_PER_DIGIT = 8;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-
-/** Scrolls to an element by id; the sections are siblings, so they share no refs. */
-const scrollTo = (id: string) =>
-  document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
 
 function Part({ title, children }: { title: string; children: React.ReactNode }) {
   const id = useId();
@@ -63,13 +59,9 @@ export const PlaygroundSection = memo(function PlaygroundSection({
   }, [playground, worst]);
 
   // Stable, so the memoised map and worst rebuilds do not redraw on every slider move.
-  const openInPerDigitView = useCallback(
-    (index: number) => {
-      playground.showInPerDigitView(index);
-      // The per-digit view is the section headed "Inside the bottleneck".
-      document.querySelector('.ll-latent')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    },
-    [playground],
+  const openInPerDigit = useCallback(
+    (index: number) => openInPerDigitView(controller, index),
+    [controller],
   );
 
   if (!test) return null;
@@ -109,7 +101,7 @@ export const PlaygroundSection = memo(function PlaygroundSection({
                   coords={play.map.coords}
                   labels={test.labels}
                   testPixels={test.pixels}
-                  onOpen={openInPerDigitView}
+                  onOpen={openInPerDigit}
                 />
               </>
             ) : (
@@ -138,7 +130,7 @@ export const PlaygroundSection = memo(function PlaygroundSection({
                 worst={worst}
                 rebuilt={play.worst?.rebuilt ?? null}
                 testPixels={test.pixels}
-                onOpen={openInPerDigitView}
+                onOpen={openInPerDigit}
               />
             </Part>
           )}
@@ -147,9 +139,3 @@ export const PlaygroundSection = memo(function PlaygroundSection({
     </section>
   );
 });
-
-/** Opens a test image in the decoder playground and brings the playground into view. */
-export function openInPlayground(controller: Controller, index: number): void {
-  controller.playground.open(index);
-  scrollTo(PLAYGROUND_ID);
-}

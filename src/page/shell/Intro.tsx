@@ -1,19 +1,35 @@
+import { useId, useState } from 'react';
+
 export interface IntroProps {
   /** Size of the bottleneck, so the text matches the model on screen. */
   latentDim: number;
 }
 
-/** The page title and a few plain sentences on what an autoencoder is. */
+/** The lesson in one sentence, and a few more behind "How does it learn?". */
 export function Intro({ latentDim }: IntroProps) {
+  const [open, setOpen] = useState(false);
+  const moreId = useId();
+  const numbers = `${latentDim} ${latentDim === 1 ? 'number' : 'numbers'}`;
   return (
     <div className="ll-intro">
-      <h1 className="ll-intro__title">Latent Lab</h1>
       <p className="ll-intro__text">
-        An autoencoder is a network that learns to copy pictures through a narrow gap: it squeezes
-        the 784 pixel values of a handwritten digit into just {latentDim}{' '}
-        {latentDim === 1 ? 'number' : 'numbers'}, then rebuilds the whole picture from those alone.
-        It learns by comparing each rebuild with the original and adjusting itself to shrink the
-        difference. Press Train to watch the loss fall and the blurry rebuilds sharpen into digits.
+        An autoencoder squeezes each handwritten digit (784 pixels) into {numbers}, then redraws it
+        from those alone. Press Train and watch it learn.{' '}
+        <button
+          type="button"
+          className="ll-linkbutton"
+          aria-expanded={open}
+          aria-controls={moreId}
+          onClick={() => setOpen(!open)}
+        >
+          How does it learn?
+        </button>
+      </p>
+      <p id={moreId} className="ll-intro__more" hidden={!open}>
+        After each batch of pictures it compares every rebuild with its original, scores the
+        difference (the loss, on the chart), and nudges all of its weights a little so the score
+        shrinks. The middle of the network, the code, is the narrow gap every picture must pass
+        through: chapter 2 looks inside it, chapter 3 lets you play with it.
       </p>
     </div>
   );

@@ -21,12 +21,13 @@ function speedText(speed: BackendSpeed): string {
   return `${SHORT_NAME[speed.name]} not measured`;
 }
 
-/** The current page's link with backend= changed (other parameters kept). */
+/** The current page's link with backend= changed (other parameters and the chapter kept). */
 function linkFor(choice: BackendChoice): string {
   const url = new URL(window.location.href);
   if (choice === 'auto') url.searchParams.delete('backend');
   else url.searchParams.set('backend', choice);
-  return url.search === '' ? url.pathname : `${url.pathname}${url.search}`;
+  // The #chapter stays: the page reopens where the reader was.
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /**

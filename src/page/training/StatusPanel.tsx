@@ -1,7 +1,4 @@
-import type { BackendProbe } from '../../shared/bench';
-import type { BackendChoice, BackendName } from '../../shared/config';
 import type { RunState } from '../../shared/protocol';
-import { BackendSpeeds } from './BackendSpeeds';
 import { formatClock, formatInt, formatLoss } from '../ui/format';
 
 export interface StatusPanelProps {
@@ -22,9 +19,6 @@ export interface StatusPanelProps {
   samplesPerSecond: number | null;
   /** Training time so far, pauses excluded. */
   elapsedMs: number;
-  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
-  /** What the link asked for (backend=...). */
-  backendChoice: BackendChoice;
 }
 
 const STATE_WORD: Record<RunState, string> = {
@@ -35,12 +29,6 @@ const STATE_WORD: Record<RunState, string> = {
   stopped: 'stopped',
 };
 
-const BACKEND_TEXT: Record<BackendName, string> = {
-  webgl: 'WebGL (graphics card)',
-  wasm: 'WebAssembly (processor)',
-  cpu: 'plain JavaScript (processor, slow)',
-};
-
 function remainingMs({ state, step, totalSteps, elapsedMs }: StatusPanelProps): number | null {
   if (state === 'done') return 0;
   if (step <= 0 || totalSteps <= 0 || step >= totalSteps || elapsedMs <= 0) return null;
@@ -48,12 +36,13 @@ function remainingMs({ state, step, totalSteps, elapsedMs }: StatusPanelProps): 
 }
 
 /**
- * Where the run is. Only the short state line is announced to screen readers (politely);
- * the fast-changing numbers below it are not, so they do not talk over the lesson.
+ * Where the run is: the state, the epoch and the run's numbers, in the run bar. Only the short
+ * state line is announced to screen readers (politely); the fast-changing numbers beside it are
+ * not, so they do not talk over the lesson. Where the maths runs is BackendStatus.tsx.
  */
 export function StatusPanel(props: StatusPanelProps) {
   const { state, dataReady, epoch, epochs, step, totalSteps, trainLoss, valLoss, valEpoch } = props;
-  const { samplesPerSecond, elapsedMs, backend, backendChoice } = props;
+  const { samplesPerSecond, elapsedMs } = props;
   const word = !dataReady && state === 'idle' ? 'loading' : STATE_WORD[state];
   const eta = remainingMs(props);
 
@@ -93,13 +82,6 @@ export function StatusPanel(props: StatusPanelProps) {
           <dt>Time left</dt> <dd className="ll-num">{eta === null ? '–' : formatClock(eta)}</dd>
         </div>
       </dl>
-      <p className="ll-status__backend">
-        Computing with {backend === null ? '…' : BACKEND_TEXT[backend.name]}
-        {backend !== null && backend.name !== 'webgl' && backend.reason ? (
-          <span className="ll-status__reason"> (not WebGL: {backend.reason})</span>
-        ) : null}
-      </p>
-      {backend !== null ? <BackendSpeeds probe={backend.probe} chosen={backendChoice} /> : null}
     </div>
   );
 }

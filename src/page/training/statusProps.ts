@@ -19,7 +19,5 @@ export function toStatusProps(state: AppState): StatusPanelProps {
     valEpoch: lastEpoch?.epoch ?? null,
     samplesPerSecond: progress?.samplesPerSecond ?? null,
     elapsedMs: progress?.elapsedMs ?? 0,
-    backend: state.backend,
-    backendChoice: config.backend,
   };
 }

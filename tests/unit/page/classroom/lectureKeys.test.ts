@@ -39,8 +39,10 @@ describe('lecture keys', () => {
       togglePresenter: noop,
       toggleFullscreen: noop,
       openSheet: noop,
+      nextChapter: noop,
+      previousChapter: noop,
     });
-    expect(bindings.map(sheetKeys)).toEqual(['Space', '.', 'R', 'S', 'P', 'F', '?']);
+    expect(bindings.map(sheetKeys)).toEqual(['Space', '.', 'R', 'S', 'P', 'F', 'N', 'B', '?']);
     expect(findBinding(bindings, 'p')?.description).toMatch(/Presenter/);
   });
 });
