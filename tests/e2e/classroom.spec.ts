@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openChapter, openSettings } from './support/chapters';
 
 const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
@@ -68,7 +69,8 @@ test('presenter mode fits 1920x1080 in big type, announces epochs, and axe is ha
   await expect(button(page, 'Presenter mode')).toHaveAttribute('aria-pressed', 'true');
   expect(await theme(page)).toBe('presenter');
   expect(await bodyFontSize(page)).toBeGreaterThanOrEqual(24);
-  await expect(settings(page)).toBeHidden();
+  await expect(button(page, 'Settings')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Latent Lab', level: 1 })).toBeHidden();
   for (const essential of [
     button(page, 'Train'),
@@ -106,7 +108,8 @@ test('presenter mode fits 1920x1080 in big type, announces epochs, and axe is ha
   // Leaving restores the normal page.
   await page.keyboard.press('p');
   expect(await theme(page)).toBe('');
-  await expect(settings(page)).toBeVisible();
+  await expect(button(page, 'Settings')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeVisible();
   expect(await bodyFontSize(page)).toBeLessThan(24);
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -122,32 +125,43 @@ test('every lecture key does what the sheet says, and nothing while typing', asy
   await openReady(page, '?epochs=1&trainSize=20000');
 
   // Typing in a settings box: no training, no presenter mode, no digit change.
+  await openSettings(page);
   const epochsBox = page.getByLabel('Epochs', { exact: true });
   await epochsBox.focus();
-  for (const key of [' ', 'p', 'r', 's', 'f', '3', '?', '.']) await page.keyboard.press(key);
+  for (const key of [' ', 'p', 'r', 's', 'f', '3', '?', '.', 'n', 'b']) {
+    await page.keyboard.press(key);
+  }
   await expect(button(page, 'Pause')).toBeDisabled();
+  expect(new URL(page.url()).hash).toBe('');
   expect(await theme(page)).toBe('');
-  await expect(digitButton(page, 0)).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   await epochsBox.fill('1');
-  await epochsBox.blur();
+  await button(page, 'Close').click();
+  await expect(epochsBox).toBeHidden();
 
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  for (const row of ['Space', 'R', 'S', 'P', 'F', '?', '0 – 9', '←', '→']) {
+  for (const row of ['Space', 'R', 'S', 'P', 'F', 'N', 'B', '?', '0 – 9', '←', '→']) {
     await expect(sheet.getByRole('cell', { name: row, exact: true })).toBeVisible();
   }
   await expect(sheet.getByRole('row', { name: /^\. One training step/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 
+  // N opens the next chapter, where the digit keys were typed into nothing before.
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/#inside-the-code$/);
+  await expect(digitButton(page, 0)).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('3');
   await expect(digitButton(page, 3)).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(/Digit 3: samples 4–6 of/)).toBeVisible();
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByText(/Digit 3: samples 1–3 of/)).toBeVisible();
+  // B goes back to the chart.
+  await page.keyboard.press('b');
+  await expect(page).toHaveURL(/#train-and-watch$/);
 
   await page.keyboard.press(' ');
   await expect(button(page, 'Pause')).toBeEnabled();
@@ -186,10 +200,14 @@ test.describe('shareable link', () => {
     context,
   }) => {
     await openReady(page, '?epochs=1&trainSize=3000');
+    await openSettings(page);
     await page.getByLabel('Latent size', { exact: true }).fill('16');
     await page.getByLabel('Seed', { exact: true }).fill('7');
+    await button(page, 'Close').click();
+    await openChapter(page, 'Inside the code');
     await digitButton(page, 4).click();
     await button(page, 'Next').click();
+    await openChapter(page, 'Train and watch');
     await page.getByRole('checkbox', { name: 'Show as table' }).check();
     await expect
       .poll(() => new URL(page.url()).searchParams.toString())
@@ -222,15 +240,19 @@ test.describe('shareable link', () => {
     await button(page, 'Copy link').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
+    // The link names the chapter the lecture was in, and opens there.
+    expect(copied).toMatch(/#train-and-watch$/);
     const student = await context.newPage();
     await openReady(student, copied.replace(/^https?:\/\/[^/]+\//, ''));
+    expect(student.url()).toBe(copied);
+    await expect(student.getByRole('table', { name: 'Loss after each epoch' })).toBeVisible();
+    await openSettings(student);
     await expect(student.getByLabel('Latent size', { exact: true })).toHaveValue('16');
     await expect(student.getByLabel('Seed', { exact: true })).toHaveValue('7');
     await expect(student.getByLabel('Epochs', { exact: true })).toHaveValue('1');
+    await openChapter(student, 'Inside the code');
     await expect(digitButton(student, 4)).toHaveAttribute('aria-pressed', 'true');
     await expect(student.getByText(/Digit 4: samples 4–6 of/)).toBeVisible();
-    await expect(student.getByRole('table', { name: 'Loss after each epoch' })).toBeVisible();
-    expect(student.url()).toBe(copied);
   });
 });
 
@@ -258,13 +280,14 @@ test('axe finds nothing serious in any view, normal and presenter, light and dar
 
   // Every view once, scanned on its own so a failure names the view it is in.
   const scanViews = async (scheme: string) => {
-    for (const [name, view] of [
-      ['settings', settings(page)],
-      ['saved models', savedModels],
-    ] as const) {
-      await expect(view, `${scheme}: ${name}`).toBeVisible();
-      expect(await seriousViolations(page, view), `${scheme}: ${name}`).toEqual([]);
-    }
+    await openSettings(page);
+    await expect(settings(page), `${scheme}: settings`).toBeVisible();
+    expect(await seriousViolations(page, settings(page)), `${scheme}: settings`).toEqual([]);
+    await button(page, 'Close').click();
+    await openChapter(page, 'Models and data');
+    await expect(savedModels, `${scheme}: saved models`).toBeVisible();
+    expect(await seriousViolations(page, savedModels), `${scheme}: saved models`).toEqual([]);
+    await openChapter(page, 'Train and watch');
     await page.keyboard.press('?');
     await expect(sheet).toBeVisible();
     expect(await seriousViolations(page, sheet), `${scheme}: shortcut sheet`).toEqual([]);
@@ -289,6 +312,7 @@ test('axe finds nothing serious in any view, normal and presenter, light and dar
 
   // The playground appears once a trained model's sample is opened in it.
   await button(page, 'Train').click();
+  await openChapter(page, 'Inside the code');
   await expect(latentSection.getByText(/after 24 training steps/)).toBeVisible({
     timeout: 120_000,
   });

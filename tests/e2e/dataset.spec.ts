@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openChapter } from './support/chapters';
 import { idxTest, idxTrain, sha256Hex } from './support/mnist';
 
 test('the dataset loads in the worker with real progress, then Train is enabled', async ({
@@ -36,14 +37,17 @@ test('the dataset loads in the worker with real progress, then Train is enabled'
   });
   await expect(progress).toBeHidden();
   expect((await training.boundingBox())?.y).toBe(topWhileLoading);
-  await expect(page.getByText('60,000', { exact: false }).first()).toBeVisible();
-  await expect(page.getByText('10,000', { exact: false }).first()).toBeVisible();
+  // The dataset's own panel is in the chapter on models and data.
+  await openChapter(page, 'Models and data');
+  const dataset = page.getByRole('region', { name: /^The data/ });
+  await expect(dataset.getByText('60,000', { exact: false }).first()).toBeVisible();
+  await expect(dataset.getByText('10,000', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /CC BY-SA 3\.0/ })).toBeVisible();
 });
 
 test('sample digits are drawn from the sprite sheets and match their labels', async ({ page }) => {
   const test10k = idxTest();
-  await page.goto('./');
+  await page.goto('./#models-and-data');
   const samples = page.getByRole('img', { name: /^Sample digit \d \(test image \d+\)$/ });
   await expect(samples.first()).toBeVisible({ timeout: 60_000 });
   const count = await samples.count();
@@ -83,6 +87,7 @@ for (const decoder of ['gray-PNG', 'browser'] as const) {
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
       timeout: 60_000,
     });
+    await openChapter(page, 'Models and data');
     // The worker hashes the decoded pixels of every sheet and refuses a mismatch with the
     // manifest; the page shows the digests, which must be those of the IDX files' images.
     await page.getByText('Data check').click();

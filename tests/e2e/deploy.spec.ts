@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { openChapter } from './support/chapters';
 import { listFiles } from './support/files';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
@@ -77,11 +78,13 @@ test('under a sub-path of a plain static host, a short lesson runs start to fini
     'aria-label',
     /16 training steps/,
   );
+  await openChapter(page, 'Inside the code');
   const latent = page.getByRole('region', { name: /Inside the bottleneck/ });
   await expect(latent.getByText(/after 16 training steps/)).toBeVisible();
   await expect(latent.getByRole('img', { name: /^Latent code of test image #\d+/ })).toHaveCount(3);
 
   // The service worker lives in the sub-folder too, and cached the app from there.
+  await openChapter(page, 'Models and data');
   await expect(page.getByText(/Ready for offline use/)).toBeVisible({ timeout: 60_000 });
   const scope = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();

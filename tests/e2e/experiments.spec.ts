@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { meanSquaredError, readDigit } from './support/canvas';
+import { openChapter, openSettings } from './support/chapters';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Epoch/ });
 const chart = (page: Page) => page.getByRole('img', { name: /^Loss chart/ });
@@ -41,11 +42,12 @@ test('Load pretrained shows its val loss, its history and the latent views, untr
   await expect(chart(page)).toHaveAttribute('aria-label', /validation loss after epoch 10/);
   await expect(status(page)).toContainText('Epoch 10 of 10');
   await expect(runsTable(page)).toContainText('pretrained');
-  // The latent views come from the loaded weights, without any training here.
-  await expect(page.getByText(/Codes from the network after 4,690 training steps/)).toBeVisible();
   await expect(page.getByText(/Rebuilt at step 4,690/)).toBeVisible();
   // Train now keeps these weights (said on screen), from scratch is one click away.
   await expect(page.getByRole('radio', { name: /current weights.*pretrained/ })).toBeChecked();
+  // The latent views come from the loaded weights, without any training here.
+  await openChapter(page, 'Inside the code');
+  await expect(page.getByText(/Codes from the network after 4,690 training steps/)).toBeVisible();
 });
 
 test('the timeline scrubber replays the rebuilds from noise to sharp', async ({ page }) => {
@@ -72,6 +74,7 @@ test('two short runs with different latent sizes both stay on the chart, labelle
   page,
 }) => {
   await openReady(page, '?epochs=1&trainSize=500');
+  await openSettings(page);
   const latent = page.getByRole('textbox', { name: 'Latent size' });
 
   await latent.fill('2');
@@ -101,6 +104,7 @@ test('two short runs with different latent sizes both stay on the chart, labelle
 
 test('a batch larger than the training set is refused, with its reason', async ({ page }) => {
   await openReady(page);
+  await openSettings(page);
   await page.getByRole('textbox', { name: 'Training images' }).fill('1000');
   await page.getByRole('textbox', { name: 'Batch size' }).fill('5000');
   await expect(

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { openSettings } from './support/chapters';
 
 const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
@@ -12,7 +13,9 @@ const settings = (page: Page) => page.getByRole('region', { name: 'Settings for 
 
 test('the Keras code follows the settings a user types, and copies', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./');
+  // The Keras code is in chapter 4; the settings drawer opens beside it.
+  await page.goto('./#models-and-data');
+  await openSettings(page);
 
   // Change the settings the way a person does: type in the box, pick from the list.
   const latent = settings(page).getByRole('textbox', { name: 'Latent size' });
@@ -52,7 +55,7 @@ test('a refused clipboard says how to copy by hand', async ({ page }) => {
       value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
     });
   });
-  await page.goto('./?latentDim=4');
+  await page.goto('./?latentDim=4#models-and-data');
   await showButton(page).click();
   await expect(codeBlock(page)).toContainText('name="latent"');
   await expect(codeBlock(page)).toContainText('layers.Dense(4,');
@@ -63,17 +66,18 @@ test('a refused clipboard says how to copy by hand', async ({ page }) => {
 });
 
 test('an invalid setting keeps the last valid code and says so', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#models-and-data');
   await showButton(page).click();
+  await openSettings(page);
   await settings(page).getByRole('textbox', { name: 'Latent size' }).fill('9999');
-  await expect(page.getByText('Some settings above are not valid yet')).toBeVisible();
+  await expect(page.getByText('Some settings of the next run are not valid yet')).toBeVisible();
   await expect(codeBlock(page)).toContainText('layers.Dense(32, activation="relu", name="latent")');
 });
 
 test('the open panel has no serious accessibility problems, light or dark', async ({ page }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.goto('./');
+    await page.goto('./#models-and-data');
     await showButton(page).click();
     await expect(codeBlock(page)).toBeVisible();
     await page.addScriptTag({ path: require.resolve('axe-core') });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openChapter } from './support/chapters';
 import { idxTest } from './support/mnist';
 
 const testLabels = idxTest().labels;
@@ -29,6 +30,8 @@ test('after a short run, keys walk through one digit; the fingerprints open a di
   page,
 }) => {
   await openReady(page, '?epochs=1&trainSize=3000');
+  // Train from chapter 2: the run bar is in every chapter.
+  await openChapter(page, 'Inside the code');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // Codes arrive with the epoch end: ceil(3000 / 128) = 24 steps.
   const section = latentSection(page);
@@ -92,7 +95,7 @@ test('after a short run, keys walk through one digit; the fingerprints open a di
 });
 
 test('with latentDim=8 every chart has 8 bars and the heatmap 8 columns', async ({ page }) => {
-  await openReady(page, '?latentDim=8&epochs=1&trainSize=500');
+  await openReady(page, '?latentDim=8&epochs=1&trainSize=500#inside-the-code');
   const section = latentSection(page);
   // The untrained network's codes are there before any training.
   await expect(section.getByText(/untrained network/)).toBeVisible();
@@ -117,6 +120,7 @@ test('"Same scale on every chart" really rescales the sample charts, and back', 
 }) => {
   await openReady(page, '');
   await page.getByRole('button', { name: 'Load pretrained' }).click();
+  await openChapter(page, 'Inside the code');
   const section = latentSection(page);
   await expect(section.getByText(/after 4,690 training steps/)).toBeVisible({ timeout: 120_000 });
   const charts = section.getByRole('img', { name: /^Latent code of test image #\d+/ });

@@ -5,13 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readDigit } from './support/canvas';
+import { openChapter } from './support/chapters';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Epoch/ });
 const chart = (page: Page) => page.getByRole('img', { name: /^Loss chart/ });
 const panel = (page: Page) => page.getByRole('region', { name: 'Saved models' });
 
+/** The ten rebuilds of chapter 1 (opened first: the saved models are in chapter 4). */
 async function rebuilds(page: Page): Promise<number[][]> {
+  await openChapter(page, 'Train and watch');
   const all: number[][] = [];
   for (let digit = 0; digit < 10; digit++) {
     all.push(await readDigit(page.getByRole('img', { name: `Reconstruction of digit ${digit}` })));
@@ -52,6 +55,7 @@ test('save, reload the page, load: the same pictures and the same loss history',
   await trainShort(page);
   const trained = await rebuilds(page);
   const label = await chart(page).getAttribute('aria-label');
+  await openChapter(page, 'Models and data');
   await panel(page).getByLabel('Name').fill('Lecture 3 <b>demo</b>');
   await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
   const list = panel(page).getByRole('list', { name: 'Models saved in this browser' });
@@ -62,17 +66,23 @@ test('save, reload the page, load: the same pictures and the same loss history',
 
   await page.reload();
   await expect(trainButton(page)).toBeEnabled({ timeout: 60_000 });
+  // The reload reopens the chapter it was in.
+  await expect(panel(page)).toBeVisible();
+  await openChapter(page, 'Train and watch');
   await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
   expect(await rebuilds(page)).not.toEqual(trained);
 
+  await openChapter(page, 'Models and data');
   await list.getByRole('button', { name: 'Load Lecture 3 <b>demo</b>' }).click();
   await expect(panel(page).getByRole('status')).toContainText(/Loaded “Lecture 3 <b>demo<\/b>”/);
+  await openChapter(page, 'Train and watch');
   await expect(page.getByText(/Rebuilt at step 16\b/)).toBeVisible();
   expect(await rebuilds(page)).toEqual(trained);
   // The same points and epochs (the run's own description may differ: it was not run here).
   const history = (text: string | null) => /^Loss chart: [^,]+, [^,]+, [^,]+/.exec(text ?? '')?.[0];
   expect(history(await chart(page).getAttribute('aria-label'))).toBe(history(label));
 
+  await openChapter(page, 'Models and data');
   await list.getByRole('button', { name: 'Delete Lecture 3 <b>demo</b>' }).click();
   await expect(panel(page).getByText('No models saved in this browser yet.')).toBeVisible();
 });
@@ -83,6 +93,7 @@ test('export then import round-trips; bad files are refused and change nothing',
   await trainShort(page);
   const trained = await rebuilds(page);
   const dir = testInfo.outputPath();
+  await openChapter(page, 'Models and data');
   const { json, bin } = await exportFiles(page, dir);
   const model = JSON.parse(readFileSync(json, 'utf8')) as {
     format: string;
@@ -95,11 +106,13 @@ test('export then import round-trips; bad files are refused and change nothing',
 
   // Back to untrained weights, then import.
   await page.getByRole('button', { name: 'Reset' }).click();
+  await openChapter(page, 'Train and watch');
   await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
   const untrained = await rebuilds(page);
   const input = panel(page).getByLabel(/Import model files/);
 
   const refusedWith = async (files: string[], pattern: RegExp) => {
+    await openChapter(page, 'Models and data');
     await input.setInputFiles(files);
     await expect(panel(page).getByRole('alert')).toContainText(pattern);
     await expect(panel(page).getByRole('alert')).toContainText('Nothing was changed.');
@@ -133,10 +146,11 @@ test('export then import round-trips; bad files are refused and change nothing',
   lying.userDefinedMetadata.latentLab.config.latentDim = 16;
   await refusedWith([write('lying.json', JSON.stringify(lying)), bin], /layers do not match/);
 
+  await openChapter(page, 'Models and data');
   await input.setInputFiles([json, bin]);
   await expect(panel(page).getByRole('status')).toContainText(/Loaded .* from the files: 16 steps/);
-  await expect(page.getByText(/Rebuilt at step 16\b/)).toBeVisible();
   expect(await rebuilds(page)).toEqual(trained);
+  await expect(page.getByText(/Rebuilt at step 16\b/)).toBeVisible();
   await expect(chart(page)).toHaveAttribute('aria-label', /16 training steps/);
 });
 
@@ -146,9 +160,11 @@ test('a model of another latent size asks first, then loads with its own setting
   await openReady(page, '?latentDim=16&trainSize=1000&epochs=1');
   await trainButton(page).click();
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });
+  await openChapter(page, 'Models and data');
   const { json, bin } = await exportFiles(page, testInfo.outputPath());
 
   await openReady(page, '?trainSize=1000&epochs=1');
+  await openChapter(page, 'Models and data');
   const table = page.getByRole('table', { name: /model/i });
   await expect(table).toContainText('(None, 32)');
   const input = panel(page).getByLabel(/Import model files/);
@@ -175,6 +191,7 @@ test('a full browser storage falls back to Export', async ({ page }) => {
     quotaSize: 100_000,
   });
   await openReady(page, '?trainSize=1000&epochs=1');
+  await openChapter(page, 'Models and data');
   await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
   const alert = panel(page).getByRole('alert');
   await expect(alert).toContainText(/no room left to save this model/);

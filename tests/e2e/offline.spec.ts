@@ -5,13 +5,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { openChapter } from './support/chapters';
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Epoch/ });
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
+/** The offline note is in chapter 4, beside the saved models. */
 async function firstVisit(page: Page, query = '') {
-  await page.goto(`./${query}`);
+  await page.goto(`./${query}#models-and-data`);
   await expect(trainButton(page)).toBeEnabled({ timeout: 60_000 });
   await expect(page.getByText(/Ready for offline use/)).toBeVisible({ timeout: 60_000 });
 }
@@ -31,6 +33,7 @@ test('after one visit, the page reloads, loads the digits and trains with the ne
   await expect(page.getByRole('alert')).toHaveCount(0);
   await trainButton(page).click();
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });
+  await openChapter(page, 'Train and watch');
   await expect(page.getByText(/Rebuilt at step 8\b/)).toBeVisible();
   expect(failed).toEqual([]);
 });
@@ -66,7 +69,7 @@ test('too little storage: nothing is cached, and the page says why', async ({ pa
       value: async () => ({ quota: 5_000_000, usage: 4_000_000 }),
     });
   });
-  await page.goto('./');
+  await page.goto('./#models-and-data');
   await expect(trainButton(page)).toBeEnabled({ timeout: 60_000 });
   await expect(
     page.getByText(

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { meanSquaredError, readDigit } from './support/canvas';
+import { openChapter } from './support/chapters';
 
 const latentSection = (page: Page) => page.getByRole('region', { name: /Inside the bottleneck/ });
 const playground = (page: Page) => page.getByRole('region', { name: /Latent playground/ });
@@ -9,6 +10,7 @@ async function trainedBriefly(page: Page) {
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled({ timeout: 60_000 });
   await train.click();
+  await openChapter(page, 'Inside the code');
   await expect(latentSection(page).getByText(/after 24 training steps/)).toBeVisible({
     timeout: 120_000,
   });
@@ -28,12 +30,21 @@ test('the latent playground: edit a code, draw, map, interpolate, worst rebuilds
   await trainedBriefly(page);
   const play = playground(page);
 
-  // 1. Open a sample, then move one of the units it relies on with the keyboard.
+  // 1. Open a sample, then move one of the units it relies on with the keyboard. (The rebuilds
+  // of the first two samples are kept for step 2: the playground is in another chapter.)
   const [first, second] = await shownIndices(page);
+  const rebuildOf = (index: number) =>
+    latentSection(page).getByRole('img', { name: `Rebuild of test image #${index}` });
+  const [firstRebuild, secondRebuild] = [
+    await readDigit(rebuildOf(first)),
+    await readDigit(rebuildOf(second)),
+  ];
   await latentSection(page)
     .getByRole('button', { name: `Open in playground: test image #${first}` })
     .click();
   const decoded = play.getByRole('img', { name: 'What the decoder makes of the code' });
+  // The link opens chapter 3 at the playground.
+  await expect(page).toHaveURL(/#play-with-the-code$/);
   await expect(decoded).toBeVisible();
   const relied = play.getByText(/relies most on units [\d, ]+/);
   await expect(relied).toBeVisible();
@@ -94,16 +105,10 @@ test('the latent playground: edit a code, draw, map, interpolate, worst rebuilds
   await expect(
     play.getByRole('group', { name: 'Blending the pixels' }).getByRole('img'),
   ).toHaveCount(10);
-  const rebuildOf = (index: number) =>
-    latentSection(page).getByRole('img', { name: `Rebuild of test image #${index}` });
   await expect
-    .poll(async () =>
-      meanSquaredError(await readDigit(frames.first()), await readDigit(rebuildOf(first))),
-    )
+    .poll(async () => meanSquaredError(await readDigit(frames.first()), firstRebuild))
     .toBeLessThan(1e-5);
-  expect(
-    meanSquaredError(await readDigit(frames.last()), await readDigit(rebuildOf(second))),
-  ).toBeLessThan(1e-5);
+  expect(meanSquaredError(await readDigit(frames.last()), secondRebuild)).toBeLessThan(1e-5);
   await play.getByRole('spinbutton', { name: 'Frames' }).fill('6');
   await expect(frames).toHaveCount(6);
 
@@ -142,10 +147,12 @@ test('the latent playground: edit a code, draw, map, interpolate, worst rebuilds
   await expect(hover).toBeVisible();
   const hovered = Number(/#(\d+)/.exec((await hover.getAttribute('aria-label')) ?? '')?.[1]);
   await page.mouse.click(spot.x, spot.y);
+  await expect(page).toHaveURL(/#inside-the-code$/);
   await expect.poll(() => shownIndices(page)).toContain(hovered);
   console.log(`map text: ${await play.getByText(/the PCA took \d+ ms/).textContent()}`);
 
   // 5. Worst rebuilds: ten digit rows of eight, each with its error map; a click opens it.
+  await openChapter(page, 'Play with the code');
   const worst = play.getByRole('list', { name: 'Worst rebuilt test images, by digit' });
   await expect(worst.getByRole('listitem')).toHaveCount(10);
   await expect(worst.getByRole('img', { name: /^Where the rebuild of #\d+ is wrong/ })).toHaveCount(

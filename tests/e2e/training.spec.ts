@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { meanSquaredError, readDigit, spread } from './support/canvas';
+import { openChapter } from './support/chapters';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Epoch/ });
 
@@ -105,11 +106,13 @@ test('invalid URL parameters are named with their range, and defaults are used',
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
     timeout: 60_000,
   });
+  await openChapter(page, 'Models and data');
   await expect(page.getByRole('table', { name: /model/i })).toContainText('209,968');
 });
 
 test('the model summary matches Keras at the defaults', async ({ page }) => {
   await openReady(page, '');
+  await openChapter(page, 'Models and data');
   const table = page.getByRole('table', { name: /model/i });
   for (const params of ['100,480', '4,128', '4,224', '101,136', '209,968']) {
     await expect(table).toContainText(params);

@@ -98,6 +98,8 @@ function useFullscreen(): boolean {
 export function useClassroom(store: Store<AppState>, controller: Controller): ClassroomParts {
   const room = useStore(classroom, (s) => s);
   const search = useStore(store, (s) => shareSearch(s, room));
+  // Read so the link (and its QR code) follows the reader from chapter to chapter.
+  useStore(chapters, (s) => s.current);
   const fullscreen = useFullscreen();
   useShareUrl(store, classroom);
 

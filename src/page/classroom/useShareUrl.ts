@@ -27,8 +27,9 @@ export function shareSearch(state: AppState, room: ClassroomState): string {
   });
 }
 
+/** The page as it is now, chapter (#hash) included: the link opens where the lecture is. */
 export function shareLink(search: string): string {
-  return `${window.location.origin}${window.location.pathname}${search}`;
+  return `${window.location.origin}${window.location.pathname}${search}${window.location.hash}`;
 }
 
 export function useShareUrl(store: Store<AppState>, room: Store<ClassroomState>): void {
@@ -41,7 +42,9 @@ export function useShareUrl(store: Store<AppState>, room: Store<ClassroomState>)
       timer = undefined;
       const search = shareSearch(store.getState(), room.getState());
       if (search === window.location.search) return;
-      window.history.replaceState(window.history.state, '', search || window.location.pathname);
+      // The #chapter is kept: a bare "?query" would drop it from the address.
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', `${search || pathname}${hash}`);
     };
     // Throttle, not debounce: a debounce would never fire while a run updates every frame.
     const schedule = () => {

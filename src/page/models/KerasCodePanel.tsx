@@ -67,7 +67,7 @@ export function KerasCodePanel({ config, draftHasErrors }: KerasCodePanelProps) 
           <>
             {draftHasErrors ? (
               <p className="ll-keras__warning">
-                Some settings above are not valid yet; this code uses the last valid ones.
+                Some settings of the next run are not valid yet; this code uses the last valid ones.
               </p>
             ) : null}
             <div className="ll-keras__bar">

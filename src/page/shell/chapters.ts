@@ -34,7 +34,12 @@ export const FIRST_CHAPTER: ChapterId = CHAPTERS[0].id;
 
 /** "#inside-the-code" (or "inside-the-code") to its chapter; null for any other hash. */
 export function chapterFromHash(hash: string): ChapterId | null {
-  const id = decodeURIComponent(hash.replace(/^#/, '')).trim().toLowerCase();
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.replace(/^#/, '')).trim().toLowerCase();
+  } catch {
+    return null; // a broken %-escape in a hand-typed link: no chapter, and no crash
+  }
   return CHAPTERS.find((chapter) => chapter.id === id)?.id ?? null;
 }
 

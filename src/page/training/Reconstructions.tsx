@@ -104,7 +104,7 @@ export function Reconstructions({
               {errors.map((error, i) => (
                 <li key={i} className="ll-recon__cell ll-num">
                   <span className="ll-visually-hidden">Digit {probes.labels[i]}: </span>
-                  {Number.isFinite(error) ? error.toFixed(3) : 'n/a'}
+                  <ErrorNumber error={error} />
                 </li>
               ))}
             </ul>
@@ -123,5 +123,21 @@ export function Reconstructions({
       )}
       {explainer}
     </section>
+  );
+}
+
+/**
+ * 0.142 as "0.142", with the leading zero in a span of its own: on a phone's narrow row it is
+ * dropped (".142"), so ten numbers fit under ten digits at a readable size.
+ */
+function ErrorNumber({ error }: { error: number }) {
+  if (!Number.isFinite(error)) return <>n/a</>;
+  const text = error.toFixed(3);
+  if (!text.startsWith('0.')) return <>{text}</>;
+  return (
+    <>
+      <span className="ll-recon__zero">0</span>
+      {text.slice(1)}
+    </>
   );
 }
