@@ -10,6 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { openChapter, openSettings } from '../tests/e2e/support/chapters';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
 import { serve } from './bench/serve';
 import {
@@ -50,16 +51,26 @@ function parseArgs(argv: string[]): Args {
 
 const LAPTOP = { width: 1366, height: 768 };
 const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
 
 async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: LAPTOP, deviceScaleFactor: 1, ...options });
   return context.newPage();
 }
 
+/** Trains a short run in this window size and pauses it part-way: the live view, as is. */
+async function pausedRun(page: Page, url: string): Promise<void> {
+  // 3 short epochs of 40 steps: long enough to pause in the first, done in well under a minute.
+  await openReady(page, `${url}?epochs=3&trainSize=5000`);
+  await trainButton(page).click();
+  await waitForStep(page, 25);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await waitForEnabled(page, 'Resume');
+}
+
 /** First screen, a run caught mid-way, then its loss chart, rebuilds and the shortcut sheet. */
 async function trainingViews(browser: Browser, url: string, out: string): Promise<void> {
   const page = await newPage(browser);
-  // 3 short epochs of 40 steps: long enough to pause in the first, done in well under a minute.
   await openReady(page, `${url}?epochs=3&trainSize=5000`);
   await shoot(page, out, 'first-screen');
 
@@ -67,8 +78,11 @@ async function trainingViews(browser: Browser, url: string, out: string): Promis
   await waitForStep(page, 25);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await waitForEnabled(page, 'Resume');
-  await region(page, 'Training').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(0, 0);
   await shoot(page, out, 'training');
+  await openSettings(page);
+  await shoot(page, out, 'settings-drawer');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await shootBox(region(page, 'Originals and rebuilds'), out, 'reconstructions-early');
 
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
@@ -83,6 +97,23 @@ async function trainingViews(browser: Browser, url: string, out: string): Promis
   await page.context().close();
 }
 
+/** The live view as a projector and a phone show it, a run paused part-way. */
+async function otherScreens(browser: Browser, url: string, out: string): Promise<void> {
+  const projector = await newPage(browser, { viewport: PROJECTOR });
+  await pausedRun(projector, url);
+  await projector.mouse.move(0, 0);
+  await shoot(projector, out, 'training-projector');
+  await projector.context().close();
+
+  const phone = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+  await pausedRun(phone, url);
+  await shoot(phone, out, 'phone');
+  await openChapter(phone, 'Inside the code');
+  await phone.getByRole('img', { name: /^Latent code of test image/ }).first().waitFor();
+  await shoot(phone, out, 'phone-inside');
+  await phone.context().close();
+}
+
 /** Inside the bottleneck, the playground, the right-hand panels and presenter mode. */
 async function pretrainedViews(browser: Browser, url: string, out: string): Promise<void> {
   // The page's CSP (rightly) refuses inline styles; unstickToolbars adds one for the pictures.
@@ -91,6 +122,7 @@ async function pretrainedViews(browser: Browser, url: string, out: string): Prom
   await loadPretrained(page);
   await unstickToolbars(page);
 
+  await openChapter(page, 'Inside the code');
   const latent = region(page, /^Inside the bottleneck/);
   const body = page.getByRole('complementary', { name: 'This digit and all digits' }).locator('..');
   await body
@@ -102,6 +134,7 @@ async function pretrainedViews(browser: Browser, url: string, out: string): Prom
   await shootBox(card(/^Digit fingerprints/), out, 'fingerprints');
   await shootBox(card(/^Which digits are hard to rebuild/), out, 'hard-digits');
 
+  await openChapter(page, 'Play with the code');
   const play = region(page, /^Latent playground/);
   await play.getByRole('button', { name: 'test image #0' }).click();
   await play.getByRole('img', { name: 'What the decoder makes of the code' }).waitFor();
@@ -134,6 +167,7 @@ async function pretrainedViews(browser: Browser, url: string, out: string): Prom
     .waitFor({ timeout: SLOW });
   await shootBox(worst, out, 'playground-worst');
 
+  await openChapter(page, 'Models and data');
   const saved = region(page, 'Saved models');
   await saved.getByRole('textbox', { name: 'Name' }).fill('Pretrained, 10 epochs');
   await saved.getByRole('button', { name: 'Save', exact: true }).click();
@@ -141,7 +175,9 @@ async function pretrainedViews(browser: Browser, url: string, out: string): Prom
     .getByRole('button', { name: 'Load Pretrained, 10 epochs' })
     .waitFor({ timeout: SLOW });
   await shootBox(saved, out, 'saved-models');
-  await shootBox(region(page, 'Settings for the next run'), out, 'settings');
+  await openSettings(page);
+  await shootElement(region(page, 'Settings for the next run'), out, 'settings');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await shootBox(region(page, 'The network'), out, 'network');
   await shootBox(region(page, 'The data: handwritten digits'), out, 'dataset');
 
@@ -155,6 +191,7 @@ async function pretrainedViews(browser: Browser, url: string, out: string): Prom
   }
 
   await page.setViewportSize(PROJECTOR);
+  await openChapter(page, 'Train and watch');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.keyboard.press('p');
   await page.locator('html[data-theme="presenter"]').waitFor({ state: 'attached' });
@@ -182,6 +219,8 @@ async function main(): Promise<void> {
   try {
     console.log('Training views (a 3-epoch run on 5,000 images):');
     await trainingViews(browser, server.url, args.out);
+    console.log('The live view on a projector and a phone:');
+    await otherScreens(browser, server.url, args.out);
     console.log('Pretrained views:');
     await pretrainedViews(browser, server.url, args.out);
     console.log('Dark theme:');

@@ -8,6 +8,8 @@
 import { dataBaseUrl, startDataWorker, supportsModuleWorkers } from './page/client/workerClient';
 import { showBootFailure } from './page/client/bootFailure';
 import './page/shell/app.css';
+import './page/shell/masthead.css';
+import './page/shell/runbar.css';
 import './page/ui/components.css';
 import './page/latent/latent.css';
 import './page/training/lab.css';

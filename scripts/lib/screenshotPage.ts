@@ -134,11 +134,14 @@ export async function shootBox(
 }
 
 /**
- * The latent toolbar sticks to the top of the window while its section scrolls past, so in a
- * picture of a lower part it would cover what is there; pinned in place it looks as at rest.
+ * The run bar and the latent toolbar stick to the top of the window while the page scrolls, so
+ * in a picture of a lower part they would cover what is there; pinned in place they look as at
+ * rest.
  */
 export async function unstickToolbars(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '.ll-latent-toolbar { position: static !important; }' });
+  await page.addStyleTag({
+    content: '.ll-runbar, .ll-latent-toolbar { position: static !important; }',
+  });
 }
 
 function logSize(path: string): void {

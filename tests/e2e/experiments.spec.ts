@@ -79,9 +79,12 @@ test('two short runs with different latent sizes both stay on the chart, labelle
 
   await latent.fill('2');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // Train closes the drawer, which would cover the rebuilds and the finished runs' buttons.
+  await expect(latent).toBeHidden();
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });
   await expect(chart(page)).toHaveAttribute('aria-label', /this run: latent 2\b/);
 
+  await openSettings(page);
   await latent.fill('8');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toContainText(/done/i, { timeout: 120_000 });

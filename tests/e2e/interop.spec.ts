@@ -75,10 +75,10 @@ test('an invalid setting keeps the last valid code and says so', async ({ page }
 });
 
 test('the open panel has no serious accessibility problems, light or dark', async ({ page }) => {
+  await page.goto('./#models-and-data');
+  await showButton(page).click();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.goto('./#models-and-data');
-    await showButton(page).click();
     await expect(codeBlock(page)).toBeVisible();
     await page.addScriptTag({ path: require.resolve('axe-core') });
     const panel = page.getByRole('region', { name: 'The same run in Keras' });

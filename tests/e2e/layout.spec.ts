@@ -163,6 +163,16 @@ test('the settings open in a drawer that says what the next run will change', as
   await page.keyboard.press('Escape');
   await expect(epochs).toBeHidden();
   await expect(open).toBeFocused();
+  await expect(page.getByText('2 changes', { exact: true })).toBeVisible();
+
+  // Open again, then Train: the drawer makes way for the run, and focus stays on the run bar.
+  await open.click();
+  await expect(epochs).toBeVisible();
+  await button(page, 'Train').click();
+  await expect(epochs).toBeHidden();
+  await expect(button(page, 'Pause')).toBeEnabled();
+  await expect(open).not.toBeFocused();
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
 });
 
 test('on a 390x844 phone nothing spills sideways or overlaps, Pause stays in reach, drawing works by touch', async ({

@@ -146,10 +146,10 @@ test('the latent playground: edit a code, draw, map, interpolate, worst rebuilds
     .getByRole('img', { name: /^Test image #\d+, a \d$/ });
   await expect(hover).toBeVisible();
   const hovered = Number(/#(\d+)/.exec((await hover.getAttribute('aria-label')) ?? '')?.[1]);
+  console.log(`map text: ${await play.getByText(/the PCA took \d+ ms/).textContent()}`);
   await page.mouse.click(spot.x, spot.y);
   await expect(page).toHaveURL(/#inside-the-code$/);
   await expect.poll(() => shownIndices(page)).toContain(hovered);
-  console.log(`map text: ${await play.getByText(/the PCA took \d+ ms/).textContent()}`);
 
   // 5. Worst rebuilds: ten digit rows of eight, each with its error map; a click opens it.
   await openChapter(page, 'Play with the code');

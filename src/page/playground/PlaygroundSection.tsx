@@ -25,10 +25,21 @@ export interface PlaygroundSectionProps {
 const WORST_PER_DIGIT = 8;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function Part({ title, children }: { title: string; children: React.ReactNode }) {
+interface PartProps {
+  title: string;
+  /** Where the width allows, the parts sit two abreast: `wide` takes the whole row, `tall` two
+   * rows of its column (playground.css). */
+  span?: 'wide' | 'tall';
+  children: React.ReactNode;
+}
+
+function Part({ title, span, children }: PartProps) {
   const id = useId();
   return (
-    <section className="ll-play__part" aria-labelledby={id}>
+    <section
+      className={span ? `ll-play__part ll-play__part--${span}` : 'll-play__part'}
+      aria-labelledby={id}
+    >
       <h3 id={id} className="ll-latent__subtitle">
         {title}
       </h3>
@@ -76,13 +87,13 @@ export const PlaygroundSection = memo(function PlaygroundSection({
         <p className="ll-panel__note">Waiting for the codes of the test images…</p>
       ) : (
         <>
-          <Part title="Change one number of the code">
+          <Part title="Change one number of the code" span="wide">
             <DecoderPlayground state={play} playground={playground} latent={latent} test={test} />
           </Part>
           <Part title="Draw your own digit">
             <DrawYourOwn drawing={play.drawing} playground={playground} test={test} />
           </Part>
-          <Part title="Map of all codes">
+          <Part title="Map of all codes" span="tall">
             {play.map && play.map.coords.length === test.labels.length * 2 ? (
               <>
                 <p className="ll-latent__claim">
@@ -121,7 +132,7 @@ export const PlaygroundSection = memo(function PlaygroundSection({
             />
           </Part>
           {worst && (
-            <Part title="The images the network rebuilds worst">
+            <Part title="The images the network rebuilds worst" span="wide">
               <p className="ll-latent__claim">
                 For each digit, its {WORST_PER_DIGIT} hardest test images, each above a map of where
                 the rebuild is wrong (brighter: more wrong). Click one to see it with its code.

@@ -5,12 +5,12 @@ import { useStore, type Store } from '../store/store';
 import { useClassroom } from '../classroom/Classroom';
 import { classroom, setFlag } from '../classroom/classroomStore';
 import { Controls } from '../training/Controls';
-import { SettingsDrawer } from '../training/SettingsDrawer';
-import { SettingsPanel } from '../training/SettingsPanel';
+import { SettingsDrawer } from '../settings/SettingsDrawer';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { StatusPanel } from '../training/StatusPanel';
 import { TrainChapter } from '../training/TrainChapter';
 import { differsFromRun, isRunActive, trainBlocked } from '../training/labProps';
-import { nextRunChanges } from '../training/settingsChanges';
+import { nextRunChanges } from '../settings/settingsChanges';
 import { toStatusProps } from '../training/statusProps';
 import { ChapterSection } from './ChapterSection';
 import { chapters } from './chapterStore';
@@ -23,7 +23,7 @@ import { Masthead } from './Masthead';
 import { createPageSelector } from './pageSelector';
 import { RunBanners } from './RunBanners';
 import { RunBar } from './RunBar';
-import { SettingsButton } from './SettingsButton';
+import { SettingsButton } from '../settings/SettingsButton';
 
 export interface AppProps {
   store: Store<AppState>;
@@ -58,6 +58,12 @@ export function App({ store, controller }: AppProps) {
   const chapter = useStore(chapters, (s) => s);
   const lecture = useClassroom(store, controller);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // A new run closes the drawer: the class wants to watch the rebuilds it was covering.
+  const [drawerRunId, setDrawerRunId] = useState(state.runId);
+  if (drawerRunId !== state.runId) {
+    setDrawerRunId(state.runId);
+    setSettingsOpen(false);
+  }
   const settingsButton = useRef<HTMLButtonElement>(null);
   const closeSettings = useCallback(() => setSettingsOpen(false), []);
 

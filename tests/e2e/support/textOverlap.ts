@@ -13,7 +13,18 @@ export interface TextOverlap {
  * ancestors let show. Text in a bar that floats over the page (position sticky or fixed) is only
  * compared with text in the same bar: covering the page as it scrolls is that bar's job.
  */
-export function textOverlaps(page: Page): Promise<TextOverlap[]> {
+export async function textOverlaps(page: Page): Promise<TextOverlap[]> {
+  // Parts below the screen skip their layout (content-visibility: auto) until scrolled to; laid
+  // out now, every line of text is where the reader will see it.
+  const style = await page.addStyleTag({
+    content: '* { content-visibility: visible !important; }',
+  });
+  const overlaps = await findOverlaps(page);
+  await style.evaluate((element) => (element as Element).remove());
+  return overlaps;
+}
+
+function findOverlaps(page: Page): Promise<TextOverlap[]> {
   return page.evaluate(() => {
     interface Box {
       text: string;
@@ -26,10 +37,12 @@ export function textOverlaps(page: Page): Promise<TextOverlap[]> {
     }
     const SLACK = 1;
     const hidden = (element: Element): boolean => {
+      // Not drawn: display none, hidden, transparent, or inside a closed <details>.
+      if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+        return true;
+      }
       for (let el: Element | null = element; el; el = el.parentElement) {
         const style = getComputedStyle(el);
-        if (style.display === 'none' || style.visibility === 'hidden') return true;
-        if (style.opacity === '0') return true;
         // Visually hidden text for screen readers (a 1px clipped box) is not drawn.
         if (style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)')
           return true;

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { SETTINGS_DRAWER_ID } from '../training/SettingsDrawer';
+import { SETTINGS_DRAWER_ID } from './SettingsDrawer';
 
 export interface SettingsButtonProps {
   ref?: Ref<HTMLButtonElement>;

@@ -39,9 +39,18 @@ export function SettingsDrawer({
   const changesId = useId();
   const wasOpen = useRef(open);
 
+  const focusWasInside = () => {
+    const focused = document.activeElement;
+    return focused === null || focused === document.body || !!ref.current?.contains(focused);
+  };
+
   useEffect(() => {
     if (open) ref.current?.focus({ preventScroll: true });
-    else if (wasOpen.current) returnFocus.current?.focus({ preventScroll: true });
+    // Back to the button only when focus was in the drawer (Close, Escape): closed by a new
+    // run, focus stays where the reader is (say on Pause, where Space must keep working).
+    else if (wasOpen.current && focusWasInside()) {
+      returnFocus.current?.focus({ preventScroll: true });
+    }
     wasOpen.current = open;
   }, [open, returnFocus]);
 

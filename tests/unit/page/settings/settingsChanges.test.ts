@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../../../src/shared/config';
-import { changesText, nextRunChanges } from '../../../../src/page/training/settingsChanges';
+import { changesText, nextRunChanges } from '../../../../src/page/settings/settingsChanges';
 
 const config = (changes: Partial<TrainingConfig>): TrainingConfig => ({
   ...DEFAULT_CONFIG,
