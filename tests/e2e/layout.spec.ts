@@ -35,13 +35,6 @@ async function openReady(page: Page, address: string) {
   await expect(button(page, 'Train')).toBeEnabled({ timeout: 90_000 });
 }
 
-async function trainToTheEnd(page: Page) {
-  await button(page, 'Train').click();
-  await expect(page.getByRole('status').filter({ hasText: /^done/ })).toBeVisible({
-    timeout: 120_000,
-  });
-}
-
 /** Opens a chapter by its address (the same document: the finished run stays) when all is in. */
 async function visitChapter(page: Page, query: string, i: number) {
   const chapter = CHAPTERS[i];
@@ -194,20 +187,28 @@ test('on a 390x844 phone nothing spills sideways or overlaps, Pause stays in rea
     timeout: 120_000,
   });
 
-  for (const [i, chapter] of CHAPTERS.entries()) {
-    await visitChapter(page, '?epochs=2&trainSize=3000', i);
-    const widths = await page.evaluate(() => [
-      document.documentElement.scrollWidth,
-      window.innerWidth,
-    ]);
-    expect(widths[0], `${chapter.title}: page width`).toBeLessThanOrEqual(widths[1]);
-    expect(await textOverlaps(page), `${chapter.title}: text over text`).toEqual([]);
-    const smallest = await smallestText(page);
-    expect(
-      smallest.size,
-      `${chapter.title}: smallest text "${smallest.text}"`,
-    ).toBeGreaterThanOrEqual(12);
+  // Every chapter at 390x844, then again on a smaller phone, 360x740.
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 360, height: 740 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      const where = `${size.width}px, ${chapter.title}`;
+      await visitChapter(page, '?epochs=2&trainSize=3000', i);
+      const widths = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(widths[0], `${where}: page width`).toBeLessThanOrEqual(widths[1]);
+      expect(await textOverlaps(page), `${where}: text over text`).toEqual([]);
+      const smallest = await smallestText(page);
+      expect(smallest.size, `${where}: smallest text "${smallest.text}"`).toBeGreaterThanOrEqual(
+        12,
+      );
+    }
   }
+  await page.setViewportSize({ width: 390, height: 844 });
 
   // Draw a 7 with a finger on the pad of chapter 3.
   await visitChapter(page, '?epochs=2&trainSize=3000', 2);

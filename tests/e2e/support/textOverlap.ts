@@ -125,8 +125,13 @@ export function smallestText(page: Page): Promise<{ size: number; text: string }
       const parent = node.parentElement;
       const text = node.textContent?.trim() ?? '';
       if (!parent || text === '' || parent.getClientRects().length === 0) continue;
+      if (!parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      // Visually hidden text, for screen readers only (a clipped 1px box), is not read by eye.
+      const clippedAway = (el: Element | null): boolean =>
+        el !== null &&
+        (getComputedStyle(el).clipPath === 'inset(50%)' || clippedAway(el.parentElement));
+      if (clippedAway(parent)) continue;
       const style = getComputedStyle(parent);
-      if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
       const size = Number.parseFloat(style.fontSize);
       if (size < smallest.size) smallest = { size, text: text.slice(0, 40) };
     }
