@@ -109,7 +109,10 @@ async function otherScreens(browser: Browser, url: string, out: string): Promise
   await pausedRun(phone, url);
   await shoot(phone, out, 'phone');
   await openChapter(phone, 'Inside the code');
-  await phone.getByRole('img', { name: /^Latent code of test image/ }).first().waitFor();
+  await phone
+    .getByRole('img', { name: /^Latent code of test image/ })
+    .first()
+    .waitFor();
   await shoot(phone, out, 'phone-inside');
   await phone.context().close();
 }
