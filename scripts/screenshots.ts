@@ -109,10 +109,8 @@ async function otherScreens(browser: Browser, url: string, out: string): Promise
   await pausedRun(phone, url);
   await shoot(phone, out, 'phone');
   await openChapter(phone, 'Inside the code');
-  await phone
-    .getByRole('img', { name: /^Latent code of test image/ })
-    .first()
-    .waitFor();
+  // The sample charts lay out only once scrolled to (content-visibility): wait for the toolbar.
+  await phone.getByRole('group', { name: /Choose a digit/ }).waitFor({ timeout: SLOW });
   await shoot(phone, out, 'phone-inside');
   await phone.context().close();
 }

@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { openChapter } from '../../tests/e2e/support/chapters';
 
 /** Generous: on a busy 2-core machine the dataset and the first kernels take a while. */
 export const SLOW = 180_000;
@@ -53,13 +54,15 @@ export async function waitForDone(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: /done/i }).first().waitFor({ timeout: 600_000 });
 }
 
-/** Load pretrained, then wait for its measured loss and the codes of all test images. */
+/** Load pretrained, then wait for its measured loss and the codes of all test images (chapter 2). */
 export async function loadPretrained(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Load pretrained' }).click();
   await page.getByText(/Validation loss measured in this browser/).waitFor({ timeout: SLOW });
+  await openChapter(page, 'Inside the code');
   await page
     .getByText(/Codes from the network after 4,690 training steps/)
     .waitFor({ timeout: SLOW });
+  await openChapter(page, 'Train and watch');
 }
 
 /** Draws a "7" on the drawing pad with the mouse, as a student would. */

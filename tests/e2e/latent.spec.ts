@@ -141,3 +141,22 @@ test('"Same scale on every chart" really rescales the sample charts, and back', 
   await toggle.check();
   await expect.poll(async () => (await pixels()).equals(shared)).toBe(true);
 });
+
+test('paused before the first epoch ends, chapter 2 shows the codes of the weights as they are', async ({
+  page,
+}) => {
+  await openReady(page, '?epochs=1&trainSize=20000');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: /Epoch/ });
+  await expect(status).toContainText(/Step ([1-9]\d*) of 157/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
+  const step = Number(/Step ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1]);
+  await openChapter(page, 'Inside the code');
+  await expect(
+    latentSection(page).getByText(
+      new RegExp(`Codes from the network after ${step} training steps`),
+    ),
+  ).toBeVisible();
+  await expect(digitButton(page, 0)).toHaveAttribute('aria-pressed', 'true');
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { AppState } from '../store/appState';
 import type { Controller } from '../store/controller';
 import { useStore, type Store } from '../store/store';
@@ -44,6 +44,7 @@ const ModelsChapter = lazy(() =>
 
 const TRAIN: ChapterId = 'train-and-watch';
 const INSIDE: ChapterId = 'inside-the-code';
+const PLAY: ChapterId = 'play-with-the-code';
 
 /**
  * The page: the masthead with the chapters, the run bar (controls and status, in every
@@ -77,6 +78,14 @@ export function App({ store, controller }: AppProps) {
   const showLatent = useDeferredValue(ready !== null && state.summary !== null, false);
 
   const shown: ChapterId[] = room.presenter ? [TRAIN, INSIDE] : [chapter.current];
+  // Chapters 2 and 3 show the codes of the test images. A run paused before its first epoch
+  // ended has none yet (those of the untrained network are dropped when a run starts): ask for
+  // them now instead of leaving the chapter waiting for an epoch that is not running.
+  const needsCodes =
+    showLatent && state.latent === null && shown.some((id) => id === INSIDE || id === PLAY);
+  useEffect(() => {
+    if (needsCodes) controller.encodeTestSet();
+  }, [needsCodes, controller]);
   const content = (id: ChapterId) => {
     switch (id) {
       case 'train-and-watch':
