@@ -20,7 +20,6 @@ export function Filmstrip({ frames, label }: FilmstripProps) {
             key={k}
             pixels={frames}
             offset={k}
-            size={48}
             label={`${label}, frame ${k + 1} of ${count}`}
           />
         ))}
