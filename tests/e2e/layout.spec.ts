@@ -68,18 +68,18 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     await openReady(page, './?epochs=2&trainSize=6000');
+    // Calm: from before Train to the end of the run, nothing on the first screen moves.
+    await expect(digits(page)).toHaveCount(20);
+    const chartBox = await lossChart(page).boundingBox();
+    const lastDigit = await digits(page).last().boundingBox();
     await button(page, 'Train').click();
     await expect(page.getByRole('status').filter({ hasText: /Epoch 1 of 2/ })).toBeVisible();
-    await expect(digits(page)).toHaveCount(20);
     // Wholly on screen, without a scroll: the controls, the status, the chart, the 20 digits.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(button(page, 'Pause')).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('status').filter({ hasText: /Epoch/ })).toBeInViewport();
     await expect(lossChart(page)).toBeInViewport({ ratio: 1 });
     for (const digit of await digits(page).all()) await expect(digit).toBeInViewport({ ratio: 1 });
-    // Calm: nothing on the first screen moves while the run goes on.
-    const chartBox = await lossChart(page).boundingBox();
-    const lastDigit = await digits(page).last().boundingBox();
     await expect(page.getByRole('status').filter({ hasText: /^done/ })).toBeVisible({
       timeout: 120_000,
     });

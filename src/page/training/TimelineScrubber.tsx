@@ -21,7 +21,16 @@ function momentText(step: number, stepsPerEpoch: number | null): string {
 export function TimelineScrubber({ steps, stepsPerEpoch, index, onScrub }: TimelineScrubberProps) {
   const id = useId();
   if (steps.length === 0) {
-    return <p className="ll-timeline ll-timeline--empty">The timeline fills in as a run trains.</p>;
+    // The same two lines as a filled timeline, so nothing below moves when a run starts.
+    return (
+      <div className="ll-timeline">
+        <label htmlFor={id} className="ll-timeline__label">
+          Timeline
+        </label>
+        <input id={id} className="ll-timeline__range" type="range" min={0} max={0} disabled />
+        <span className="ll-timeline__where">Fills in as a run trains.</span>
+      </div>
+    );
   }
   const last = steps.length - 1;
   const shown = index === null ? last : Math.min(index, last);
