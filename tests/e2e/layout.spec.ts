@@ -70,6 +70,7 @@ for (const viewport of [
     await openReady(page, './?epochs=2&trainSize=6000');
     // Calm: from before Train to the end of the run, nothing on the first screen moves.
     await expect(digits(page)).toHaveCount(20);
+    await expect(lossChart(page)).toBeVisible();
     const chartBox = await lossChart(page).boundingBox();
     const lastDigit = await digits(page).last().boundingBox();
     await button(page, 'Train').click();
