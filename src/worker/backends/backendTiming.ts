@@ -2,7 +2,7 @@
  * The probe's stopwatch: a few real training steps of the default model at the default batch,
  * on synthetic pixels (the dataset may still be downloading), on whichever backend is current.
  */
-import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../shared/config';
+import { DEFAULT_CONFIG, IMAGE_SIZE, type ThreadChoice } from '../../shared/config';
 import { summarizeTimes } from '../../shared/bench';
 import { timeOurLoop } from './benchmark';
 import { mulberry32 } from '../training/random';
@@ -18,8 +18,12 @@ function syntheticImages(count: number): { pixels: Uint8Array; count: number } {
   return { pixels, count };
 }
 
-export async function probeStepMs(name: 'webgl' | 'wasm'): Promise<number> {
+export async function probeStepMs(
+  name: 'webgl' | 'wasm',
+  threads: ThreadChoice = DEFAULT_CONFIG.threads,
+): Promise<number> {
   const data = syntheticImages(DEFAULT_CONFIG.batchSize * 2);
-  const times = await timeOurLoop(DEFAULT_CONFIG, data, PROBE_STEPS, PROBE_WARMUP[name]);
+  const config = { ...DEFAULT_CONFIG, threads };
+  const times = await timeOurLoop(config, data, PROBE_STEPS, PROBE_WARMUP[name]);
   return summarizeTimes(times).medianMs;
 }
