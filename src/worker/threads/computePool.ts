@@ -1,29 +1,23 @@
 /**
  * The training worker's helper workers and the memory it shares with them. A helper starts tfjs
- * on WebAssembly once, then for each run is handed a shared buffer (attach) and serves steps from
- * it until the next run takes its place. Steps are started and awaited through Atomics on the
- * buffer's header, not messages: a message round trip per step would cost more than the maths.
+ * on WebAssembly once, then for each run is handed a shared buffer (attach) and serves it until
+ * the next run takes its place. Work is handed out and awaited through Atomics on the buffer's
+ * header, not messages: a message round trip per step would cost more than the maths.
  */
 import type { FromHelper, ToHelper } from './helperMessages';
-import {
-  COMMAND,
-  HEADER,
-  sharedLayout,
-  type SharedDescription,
-  type SharedLayout,
-} from './sharedLayout';
+import { COMMAND, HEADER, type SharedDescription } from './sharedLayout';
 
 /** A helper that has not answered by then is taken for dead (a step takes milliseconds). */
-const STEP_TIMEOUT_MS = 30_000;
+const WAIT_TIMEOUT_MS = 30_000;
 
 export interface SharedRun {
-  readonly description: SharedDescription;
-  readonly layout: SharedLayout;
-  readonly buffer: SharedArrayBuffer;
-  /** Starts every helper on a batch of `rows` (weights and pixels already in the buffer). */
-  start(rows: number): void;
-  /** Blocks until every helper is done; throws if one failed or stopped answering. */
-  finish(): void;
+  /** Every helper computes the gradients of its slice of a batch of `rows` (pixels in place). */
+  startGradients(rows: number, step: number): void;
+  /** Blocks until every helper's gradients are written; throws if one failed or went silent. */
+  waitGradients(): void;
+  /** Every helper applies Adam to its range of the parameters. */
+  startUpdate(): void;
+  waitUpdate(): void;
 }
 
 export interface ComputePool {
@@ -31,8 +25,11 @@ export interface ComputePool {
   /** True once every helper has tfjs running; false if one could not start. */
   readonly ready: Promise<boolean>;
   isReady(): boolean;
-  /** A shared buffer for a run of this shape, served by the first `description.helpers` helpers. */
-  attach(description: SharedDescription): SharedRun;
+  /**
+   * Hands `buffer` (laid out for `description`) to the first description.threads − 1 helpers,
+   * taking them from any other run.
+   */
+  attach(description: SharedDescription, buffer: SharedArrayBuffer): SharedRun;
   /** False once another attach took the helpers away from `run`. */
   isCurrent(run: SharedRun): boolean;
   dispose(): void;
@@ -55,12 +52,30 @@ function waitReady(worker: Worker): Promise<boolean> {
   });
 }
 
-function sharedRun(description: SharedDescription, workers: Worker[]): OwnedRun {
-  const layout = sharedLayout(description);
-  const buffer = new SharedArrayBuffer(layout.bytes);
-  const header = layout.header(buffer);
-  workers.slice(0, description.helpers).forEach((worker, index) => {
-    const message: ToHelper = { type: 'attach', buffer, description, index };
+/** Blocks until header[slot] reaches `count`. */
+function waitFor(header: Int32Array, slot: number, count: number): void {
+  for (;;) {
+    const now = Atomics.load(header, slot);
+    if (now >= count) break;
+    if (Atomics.wait(header, slot, now, WAIT_TIMEOUT_MS) === 'timed-out') {
+      throw new Error('a helper thread stopped answering');
+    }
+  }
+  if (Atomics.load(header, HEADER.failed) !== 0) {
+    throw new Error('a helper thread failed while computing its part of the batch');
+  }
+}
+
+function sharedRun(
+  description: SharedDescription,
+  buffer: SharedArrayBuffer,
+  workers: Worker[],
+): OwnedRun {
+  const header = new Int32Array(buffer, 0, 8);
+  const helpers = description.threads - 1;
+  const generation = Atomics.load(header, HEADER.generation);
+  workers.slice(0, helpers).forEach((worker, index) => {
+    const message: ToHelper = { type: 'attach', buffer, description, index, generation };
     worker.postMessage(message);
   });
   const signal = (command: number) => {
@@ -69,27 +84,17 @@ function sharedRun(description: SharedDescription, workers: Worker[]): OwnedRun 
     Atomics.notify(header, HEADER.generation);
   };
   return {
-    description,
-    layout,
-    buffer,
-    start(rows) {
+    startGradients(rows, step) {
       Atomics.store(header, HEADER.done, 0);
+      Atomics.store(header, HEADER.updated, 0);
       Atomics.store(header, HEADER.failed, 0);
       Atomics.store(header, HEADER.rows, rows);
-      signal(COMMAND.step);
+      Atomics.store(header, HEADER.step, step);
+      signal(COMMAND.gradients);
     },
-    finish() {
-      for (;;) {
-        const done = Atomics.load(header, HEADER.done);
-        if (done >= description.helpers) break;
-        if (Atomics.wait(header, HEADER.done, done, STEP_TIMEOUT_MS) === 'timed-out') {
-          throw new Error('a helper thread stopped answering');
-        }
-      }
-      if (Atomics.load(header, HEADER.failed) !== 0) {
-        throw new Error('a helper thread failed while computing its part of the batch');
-      }
-    },
+    waitGradients: () => waitFor(header, HEADER.done, helpers),
+    startUpdate: () => signal(COMMAND.update),
+    waitUpdate: () => waitFor(header, HEADER.updated, helpers),
     // When the next run takes over: the helpers go back to their messages.
     release: () => signal(COMMAND.release),
   };
@@ -107,10 +112,10 @@ export function createComputePool(helpers: number, spawn: Spawn): ComputePool {
     helpers,
     ready,
     isReady: () => readyNow,
-    attach(description) {
-      if (description.helpers > helpers) throw new Error('more helpers asked for than started');
+    attach(description, buffer) {
+      if (description.threads - 1 > helpers) throw new Error('more threads asked for than started');
       current?.release();
-      current = sharedRun(description, workers);
+      current = sharedRun(description, buffer, workers);
       return current;
     },
     isCurrent: (run) => run === current,

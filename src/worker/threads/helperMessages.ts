@@ -5,8 +5,10 @@ export type ToHelper = {
   type: 'attach';
   buffer: SharedArrayBuffer;
   description: SharedDescription;
-  /** This helper's place among the helpers (0-based); it computes slice index + 1. */
+  /** This helper's place among the helpers (0-based); it is thread index + 1. */
   index: number;
+  /** The header's generation when the buffer was handed over: work comes after it. */
+  generation: number;
 };
 
 export type FromHelper = { type: 'ready' } | { type: 'failed'; message: string };

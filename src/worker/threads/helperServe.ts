@@ -1,13 +1,15 @@
 /**
- * A helper's side of a run: wait for the training worker to start a step, run this helper's slice
- * of the batch through the fast step with the weights in shared memory, write its weighted
- * gradients and loss back, say it is done, and wait again, until the run is released. It blocks
- * its worker while it serves (Atomics.wait), which is what a helper is for.
+ * A helper's side of a run. It waits for the training worker's command, then either runs its
+ * slice of the batch through the fast step with the weights in shared memory and writes its
+ * weighted gradients and loss back, or applies Adam to its range of the parameters; says it is
+ * done; and waits again, until the run is released. It blocks its worker while it serves
+ * (Atomics.wait), which is what a helper is for.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../../shared/config';
 import type { DenseWeights } from '../kernels/backprop';
 import type { ToHelper } from './helperMessages';
+import { adamRange } from './sharedAdam';
 import { COMMAND, HEADER, sharedLayout, type SharedLayout } from './sharedLayout';
 import { slicePart } from './sliceGradients';
 import { sliceRows } from './slices';
@@ -24,19 +26,21 @@ export function helperLayers(message: ToHelper): DenseWeights[] {
   }));
 }
 
+/** This helper's slice of the batch: weighted gradients and loss into its thread's slots. */
 export function computeSlice(
   message: ToHelper,
   layout: SharedLayout,
   layers: readonly DenseWeights[],
 ): void {
-  const { buffer, description, index } = message;
+  const { buffer, description } = message;
+  const thread = message.index + 1;
   const rows = Atomics.load(layout.header(buffer), HEADER.rows);
-  const slice = sliceRows(rows, description.helpers + 1)[index + 1];
-  const grads = layout.grads(buffer, index);
+  const slice = sliceRows(rows, description.threads)[thread];
+  const grads = layout.grads(buffer, thread);
   const losses = layout.losses(buffer);
   if (slice.end === slice.start) {
     grads.fill(0);
-    losses[index] = 0;
+    losses[thread] = 0;
     return;
   }
   const weights = layout.weights(buffer);
@@ -58,31 +62,41 @@ export function computeSlice(
       grads.set(part.grads[layer.kernel.name].dataSync(), layout.offsets[i].kernel);
       grads.set(part.grads[layer.bias.name].dataSync(), layout.offsets[i].bias);
     });
-    losses[index] = part.loss.dataSync()[0];
+    losses[thread] = part.loss.dataSync()[0];
   });
 }
 
-/** Serves one run's steps until it is released. */
+/** This helper's range of the Adam update. */
+export function updateRange(message: ToHelper, layout: SharedLayout): void {
+  const { buffer, description } = message;
+  const range = sliceRows(layout.params, description.threads)[message.index + 1];
+  const step = Atomics.load(layout.header(buffer), HEADER.step);
+  adamRange(description, layout, buffer, range, step);
+}
+
+/** Serves one run until it is released. */
 export function serveRun(message: ToHelper): void {
   const layout = sharedLayout(message.description);
   const header = layout.header(message.buffer);
   const layers = helperLayers(message);
-  // A fresh buffer starts at generation 0; anything else is a step or a release.
-  let seen = 0;
+  let seen = message.generation;
   try {
     for (;;) {
       Atomics.wait(header, HEADER.generation, seen);
       const generation = Atomics.load(header, HEADER.generation);
       if (generation === seen) continue;
       seen = generation;
-      if (Atomics.load(header, HEADER.command) === COMMAND.release) return;
+      const command = Atomics.load(header, HEADER.command);
+      if (command === COMMAND.release) return;
+      const counter = command === COMMAND.update ? HEADER.updated : HEADER.done;
       try {
-        computeSlice(message, layout, layers);
+        if (command === COMMAND.update) updateRange(message, layout);
+        else computeSlice(message, layout, layers);
       } catch {
         Atomics.store(header, HEADER.failed, 1);
       }
-      Atomics.add(header, HEADER.done, 1);
-      Atomics.notify(header, HEADER.done);
+      Atomics.add(header, counter, 1);
+      Atomics.notify(header, counter);
     }
   } finally {
     for (const layer of layers) tf.dispose([layer.kernel, layer.bias]);

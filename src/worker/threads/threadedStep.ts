@@ -1,25 +1,29 @@
 /**
- * The training step on several threads: the batch is cut into slices (slices.ts), the helpers
- * compute theirs from shared memory while this worker computes the first, then the weighted parts
- * are added and ONE Adam update is applied to the model's own variables. The maths is the
- * one-thread step's (same batch, same mean loss, same update), only the work is shared; the
- * model stays the single source of truth for the weights (predict, save, the latent views).
+ * The training step on several threads. The batch is cut into slices (slices.ts): the helpers
+ * compute theirs from shared memory while this worker computes the first; then every thread
+ * applies Adam to its range of the parameters, from the sum of all the weighted parts. The
+ * maths is the one-thread step's (same batch, same mean loss, one Adam update per batch), only
+ * the work is shared. The model gets the new weights after each step, so predict, save and the
+ * latent views read them as before (sharedState.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIZE, type LossKind } from '../../shared/config';
 import type { DenseWeights } from '../kernels/backprop';
+import { OurAdam } from '../kernels/fastAdam';
 import { denseWeights, makeTrainStep, type TrainStepFn } from '../kernels/trainStep';
 import type { ComputePool, SharedRun } from './computePool';
-import type { SharedDescription } from './sharedLayout';
-import { slicePart, sumParts } from './sliceGradients';
+import { adamRange } from './sharedAdam';
+import { sharedLayout, type SharedDescription } from './sharedLayout';
+import {
+  momentsFromShared,
+  momentsToShared,
+  paramSpans,
+  weightsFromShared,
+  weightsToShared,
+} from './sharedState';
+import { slicePart } from './sliceGradients';
 import { sliceRows } from './slices';
-
-/**
- * Smaller slices than this are not worth a thread: the fixed cost of a step (a dozen kernels, the
- * copies) would outweigh the rows. Such batches (a tiny last batch) run on this worker alone.
- */
-const MIN_SLICE_ROWS = 8;
 
 export interface ThreadedStepOptions {
   model: tfl.LayersModel;
@@ -31,7 +35,11 @@ export interface ThreadedStepOptions {
   maxRows: number;
 }
 
-function describe(layers: readonly DenseWeights[], opts: ThreadedStepOptions): SharedDescription {
+function describe(
+  layers: readonly DenseWeights[],
+  optimizer: OurAdam,
+  opts: ThreadedStepOptions,
+): SharedDescription {
   return {
     layers: layers.map((layer) => {
       const [inputs, units] = layer.kernel.shape;
@@ -39,66 +47,75 @@ function describe(layers: readonly DenseWeights[], opts: ThreadedStepOptions): S
       return { inputs, units, activation: layer.activation };
     }),
     lossKind: opts.lossKind,
+    adam: optimizer.settings(),
     maxRows: opts.maxRows,
-    helpers: opts.threads - 1,
+    threads: opts.threads,
   };
-}
-
-/** The model's weights into shared memory, where the helpers read them. */
-function shareWeights(run: SharedRun, layers: readonly DenseWeights[]): void {
-  const weights = run.layout.weights(run.buffer);
-  layers.forEach((layer, i) => {
-    weights.set(layer.kernel.dataSync(), run.layout.offsets[i].kernel);
-    weights.set(layer.bias.dataSync(), run.layout.offsets[i].bias);
-  });
-}
-
-/** Helper h's weighted gradients as tensors, keyed like the model's variables. */
-function helperPart(run: SharedRun, layers: readonly DenseWeights[], h: number): tf.NamedTensorMap {
-  const grads = run.layout.grads(run.buffer, h);
-  const part: tf.NamedTensorMap = {};
-  layers.forEach((layer, i) => {
-    const { kernel, bias } = run.layout.offsets[i];
-    const inputs = layer.kernel.shape[0];
-    const units = layer.bias.shape[0];
-    part[layer.kernel.name] = tf.tensor2d(grads.slice(kernel, kernel + inputs * units), [
-      inputs,
-      units,
-    ]);
-    part[layer.bias.name] = tf.tensor1d(grads.slice(bias, bias + units));
-  });
-  return part;
 }
 
 export function makeThreadedStep(opts: ThreadedStepOptions): TrainStepFn {
   const { model, optimizer, lossKind, pool, threads } = opts;
-  const layers = denseWeights(model);
   const oneThread = makeTrainStep(model, optimizer, lossKind);
-  const description = describe(layers, opts);
+  // The shared update needs our Adam (its settings, its moments); anything else trains alone.
+  if (!(optimizer instanceof OurAdam)) return oneThread;
+  const layers = denseWeights(model);
+  const description = describe(layers, optimizer, opts);
+  const layout = sharedLayout(description);
+  const spans = paramSpans(layers, layout);
+  const ranges = sliceRows(layout.params, threads);
+  let buffer: SharedArrayBuffer | null = null;
   let run: SharedRun | null = null;
+  /** The weights' data as we last wrote them: anything else means they were changed under us. */
+  let written: readonly tf.DataId[] = [];
+
+  const takeState = (shared: SharedArrayBuffer) => {
+    weightsToShared(spans, layout.weights(shared));
+    momentsToShared(spans, optimizer, layout, shared);
+    optimizer.lendState(() => momentsFromShared(spans, optimizer, layout, shared));
+  };
+
   return (images) => {
     const rows = images.shape[0];
-    if (!pool.isReady() || rows < threads * MIN_SLICE_ROWS || rows > opts.maxRows) {
-      return oneThread(images);
+    // Until the helpers are up (a few hundred ms at the start), the same maths on one thread.
+    if (!pool.isReady()) return oneThread(images);
+    if (rows > opts.maxRows) throw new Error(`a batch of ${rows} images is over ${opts.maxRows}`);
+    if (buffer === null) {
+      buffer = new SharedArrayBuffer(layout.bytes);
+      takeState(buffer);
+    } else if (spans.some((span, i) => span.variable.dataId !== written[i])) {
+      weightsToShared(spans, layout.weights(buffer));
     }
+    const shared = buffer;
     // Another step (a benchmark, a new run) may have taken the helpers since the last batch.
-    if (run === null || !pool.isCurrent(run)) run = pool.attach(description);
+    if (run === null || !pool.isCurrent(run)) run = pool.attach(description, shared);
     const current = run;
-    shareWeights(current, layers);
-    current.layout.images(current.buffer).set(images.dataSync());
-    current.start(rows);
+    layout.images(shared).set(images.dataSync());
+    const step = optimizer.iterations + 1;
+    current.startGradients(rows, step);
     const own = sliceRows(rows, threads)[0];
-    return tf.tidy(() => {
+    const loss = tf.tidy(() => {
       const x = tf.slice(images, [0, 0], [own.end, IMAGE_SIZE]);
       const mine = slicePart(layers, x, own.share, lossKind);
-      current.finish();
-      const parts = [mine.grads];
-      for (let h = 0; h < threads - 1; h++) parts.push(helperPart(current, layers, h));
-      optimizer.applyGradients(sumParts(parts));
-      const losses = current.layout.losses(current.buffer);
-      let helperLoss = 0;
-      for (let h = 0; h < threads - 1; h++) helperLoss += losses[h];
-      return tf.add<tf.Scalar>(mine.loss, helperLoss);
+      const grads = layout.grads(shared, 0);
+      for (const { variable, offset } of spans) {
+        grads.set(mine.grads[variable.name].dataSync(), offset);
+      }
+      return mine.loss;
+    });
+    current.waitGradients();
+    current.startUpdate();
+    adamRange(description, layout, shared, ranges[0], step);
+    current.waitUpdate();
+    optimizer.countStep();
+    weightsFromShared(spans, layout.weights(shared));
+    written = spans.map((span) => span.variable.dataId);
+    const losses = layout.losses(shared);
+    let helperLoss = 0;
+    for (let t = 1; t < threads; t++) helperLoss += losses[t];
+    return tf.tidy(() => {
+      const total = tf.add<tf.Scalar>(loss, helperLoss);
+      loss.dispose();
+      return total;
     });
   };
 }

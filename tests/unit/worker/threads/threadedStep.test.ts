@@ -12,7 +12,11 @@ import { ourAdam } from '../../../../src/worker/kernels/fastAdam';
 import { buildAutoencoder } from '../../../../src/worker/models/model';
 import { BatchBuilder } from '../../../../src/worker/training/batches';
 import type { ComputePool, SharedRun } from '../../../../src/worker/threads/computePool';
-import { computeSlice, helperLayers } from '../../../../src/worker/threads/helperServe';
+import {
+  computeSlice,
+  helperLayers,
+  updateRange,
+} from '../../../../src/worker/threads/helperServe';
 import type { ToHelper } from '../../../../src/worker/threads/helperMessages';
 import { HEADER, sharedLayout } from '../../../../src/worker/threads/sharedLayout';
 import { slicePart, sumParts } from '../../../../src/worker/threads/sliceGradients';
@@ -31,7 +35,7 @@ function maxAbsDifference(a: tf.Tensor, b: tf.Tensor): number {
 
 const SMALL = { ...DEFAULT_CONFIG, hiddenUnits: 64, latentDim: 8 };
 
-/** A pool whose helpers compute inline when a step starts: same buffer, same helper code. */
+/** A pool whose helpers work inline when told to: same buffer, same helper code. */
 function inlinePool(helpers: number): ComputePool & { steps: () => number } {
   let current: SharedRun | null = null;
   let steps = 0;
@@ -41,26 +45,26 @@ function inlinePool(helpers: number): ComputePool & { steps: () => number } {
     isReady: () => true,
     isCurrent: (run) => run === current,
     steps: () => steps,
-    attach(description) {
+    attach(description, buffer) {
       const layout = sharedLayout(description);
-      const buffer = new SharedArrayBuffer(layout.bytes);
-      const messages: ToHelper[] = Array.from({ length: description.helpers }, (_, index) => ({
+      const messages: ToHelper[] = Array.from({ length: description.threads - 1 }, (_, index) => ({
         type: 'attach',
         buffer,
         description,
         index,
+        generation: 0,
       }));
       const layers = messages.map(helperLayers);
       current = {
-        description,
-        layout,
-        buffer,
-        start(rows) {
+        startGradients(rows, step) {
           Atomics.store(layout.header(buffer), HEADER.rows, rows);
+          Atomics.store(layout.header(buffer), HEADER.step, step);
           messages.forEach((message, i) => computeSlice(message, layout, layers[i]));
           steps++;
         },
-        finish: () => undefined,
+        waitGradients: () => undefined,
+        startUpdate: () => messages.forEach((message) => updateRange(message, layout)),
+        waitUpdate: () => undefined,
       };
       return current;
     },
@@ -143,6 +147,14 @@ describe('the threaded training step', () => {
       ),
     );
     tf.dispose([...one.weightsAfter.flat(), ...three.weightsAfter.flat()]);
+    // What a checkpoint saves: the step count and Adam's moments, in tfjs's names and order.
+    const saved = [await one.optimizer.getWeights(), await three.optimizer.getWeights()];
+    // The second model's variables carry tfjs's numbered suffixes; the order is what must agree.
+    const names = (weights: (typeof saved)[0]) => weights.map((w) => w.name.replace(/_\d+\//, '/'));
+    expect(names(saved[1])).toEqual(names(saved[0]));
+    saved[0].forEach((w, i) =>
+      expect(maxAbsDifference(saved[1][i].tensor, w.tensor)).toBeLessThan(1e-6),
+    );
     for (const r of [one, three]) {
       r.model.dispose();
       r.optimizer.dispose();
