@@ -9,7 +9,9 @@ import { mulberry32 } from '../training/random';
 
 /** Steps timed per candidate, after warm-up ones (WebGL compiles its shaders in the first). */
 const PROBE_STEPS = 5;
-const PROBE_WARMUP = { webgl: 2, wasm: 1 } as const;
+// wasm's first steps run 2-4x slower than it settles to (its code is still being optimised,
+// its buffers are new): three unmeasured ones bring the probe's figure nearer training's.
+const PROBE_WARMUP = { webgl: 2, wasm: 3 } as const;
 
 function syntheticImages(count: number): { pixels: Uint8Array; count: number } {
   const rng = mulberry32(1);
