@@ -42,6 +42,11 @@ export interface BackendFigures {
   tensorsStart: Diagnostics['memory'];
   tensorsEnd: Diagnostics['memory'];
   bench: BenchmarkResult;
+  /**
+   * On wasm: the same in-worker timing forced onto one thread, taken right before `bench` (every
+   * core) in the same page, so the two sit side by side. Null on the other backends.
+   */
+  oneThread: BenchmarkResult | null;
   pageScripts: string[];
 }
 
@@ -123,6 +128,14 @@ export async function openApp(
   };
 }
 
+/** Our loop (and model.fit when asked) timed inside the worker. */
+async function inWorkerBenchmark(page: Page, request: BenchmarkRequest): Promise<BenchmarkResult> {
+  const after = await page.evaluate(() => performance.now());
+  await sendToWorker(page, { type: 'benchmark', request });
+  const result = await waitForMessage(page, 'benchmarkResult', { after, timeoutMs: 20 * 60_000 });
+  return result.result as BenchmarkResult;
+}
+
 export async function measureBackend(
   browser: Browser,
   asked: 'webgl' | 'wasm' | 'cpu',
@@ -167,12 +180,9 @@ export async function measureBackend(
     const uiSteps = last && first ? Number(last.step) - Number(first.step) : 0;
     const uiMs = last && first ? Number(last.elapsedMs) - Number(first.elapsedMs) : 0;
 
-    const benchAfter = await page.evaluate(() => performance.now());
-    await sendToWorker(page, { type: 'benchmark', request: options.request });
-    const result = await waitForMessage(page, 'benchmarkResult', {
-      after: benchAfter,
-      timeoutMs: 20 * 60_000,
-    });
+    const oneThread =
+      asked === 'wasm' ? await inWorkerBenchmark(page, { ...options.request, threads: '1' }) : null;
+    const result = await inWorkerBenchmark(page, options.request);
     // The session's own load counts only when no loads were timed beforehand.
     const own = {
       dataReadyMs: Math.round(opened.dataReadyAt),
@@ -201,7 +211,8 @@ export async function measureBackend(
       heapEnd: { page: heapEndPage, worker: endDiag.heapBytes },
       tensorsStart: startDiag.memory,
       tensorsEnd: endDiag.memory,
-      bench: result.result as BenchmarkResult,
+      bench: result,
+      oneThread,
       pageScripts: scripts,
     };
   } finally {

@@ -3,8 +3,9 @@
  *  [--window 30] [--steps 60] [--loads 5] [--no-build]`
  *
  * Builds the app, serves the build, and in headless Chromium measures every backend that starts
- * (webgl, wasm, cpu): our loop against model.fit side by side in the worker, the real UI for 30 s
- * of training, load times and bundle sizes. --full then trains the default 10 epochs. Prints a
+ * (webgl, wasm, cpu): our loop against model.fit side by side in the worker (on wasm also on one
+ * thread against every thread), the real UI for 30 s of training, load times and bundle sizes,
+ * then the numpy step of ../shared/reference/numpy_step.py for comparison. --full then trains the default 10 epochs. Prints a
  * table and writes bench-results/bench-<date>.json. Timings on a shared machine are noisy: read
  * medians and the side-by-side ratio, not single steps.
  */
@@ -13,6 +14,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/chromium';
 import { measureBackend, openApp, timeLoad, type LoadTimes } from './backendRun';
 import { bundleSizes } from './bundleSize';
 import { fullRun } from './fullRun';
+import { numpyStep } from './numpyRun';
 import { machine, printReport, writeReport, type BackendRow, type BenchReport } from './report';
 import { buildApp, serve } from './serve';
 
@@ -98,6 +100,9 @@ async function main(): Promise<void> {
         }),
       );
     }
+    // After the browser work, so the two never compete for the cores.
+    console.error('timing the numpy step...');
+    const numpy = numpyStep(200);
     const scripts = backends.find((b) => 'pageScripts' in b);
     const report: BenchReport = {
       date: new Date().toISOString(),
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
         args.outDir,
         scripts && 'pageScripts' in scripts ? scripts.pageScripts : [],
       ),
+      numpy,
       full: null,
     };
     if (args.full) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import type { BackendFigures } from './backendRun';
 import type { BundleSizes } from './bundleSize';
 import type { FullFigures } from './fullRun';
+import type { NumpyFigures } from './numpyRun';
 
 /** FLOPs of one training step at the defaults (784-128-32-128-784, batch 128): fwd + bwd. */
 export const MFLOP_PER_STEP = 134.7;
@@ -16,6 +17,8 @@ export interface BenchReport {
   auto: { backend: string; reason: string | null; probe: unknown };
   backends: BackendRow[];
   bundle: BundleSizes;
+  /** The numpy step, timed in the same run (issue 24's yardstick). */
+  numpy: NumpyFigures;
   full: FullFigures | null;
 }
 
@@ -60,6 +63,35 @@ function backendLines(row: BackendRow): string[] {
   ];
 }
 
+/** WebAssembly on one thread against every thread, and both against numpy. */
+function threadLines(report: BenchReport): string[] {
+  const wasm = report.backends.find(
+    (row): row is BackendFigures => !('skipped' in row) && row.backend === 'wasm',
+  );
+  const numpy = report.numpy;
+  const numpyLine =
+    'skipped' in numpy
+      ? `numpy + OpenBLAS: skipped (${numpy.skipped})`
+      : `numpy + OpenBLAS: ${ms(numpy.msPerStep)} ms/step (median of ${numpy.steps} steps)`;
+  if (!wasm?.oneThread) return ['', numpyLine];
+  const one = wasm.oneThread.ours.medianMs;
+  const all = wasm.bench.ours.medianMs;
+  const lines = [
+    '',
+    `wasm, 1 thread:  ${ms(one)} ms/step (p10 ${ms(wasm.oneThread.ours.p10Ms)}, p90 ${ms(wasm.oneThread.ours.p90Ms)})`,
+    `wasm, ${wasm.bench.threads} threads: ${ms(all)} ms/step (p10 ${ms(wasm.bench.ours.p10Ms)}, p90 ${ms(wasm.bench.ours.p90Ms)})` +
+      ` | ${(one / all).toFixed(2)}x the one-thread speed`,
+    numpyLine,
+  ];
+  if (!('skipped' in numpy)) {
+    lines.push(
+      `ours / numpy: 1 thread ${(one / numpy.msPerStep).toFixed(2)}, ${wasm.bench.threads} threads ${(all / numpy.msPerStep).toFixed(2)}` +
+        ' (under 1: faster than numpy)',
+    );
+  }
+  return lines;
+}
+
 export function printReport(report: BenchReport): void {
   const { machine: m, bundle, auto, full } = report;
   const lines = [
@@ -68,6 +100,7 @@ export function printReport(report: BenchReport): void {
     `auto-pick: ${auto.backend}${auto.reason ? ` (${auto.reason})` : ''}; probe ${JSON.stringify(auto.probe)}`,
     '',
     ...report.backends.flatMap(backendLines),
+    ...threadLines(report),
     '',
     `JS before first click: ${kb(bundle.pageJsGzipBytes)} gzip in ${bundle.pageJs.length} files` +
       ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); workers' start-up JS ${kb(bundle.workerGzipBytes)} gzip`,

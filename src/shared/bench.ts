@@ -3,7 +3,7 @@
  * probe. The benchmark is part of the product but harmless: it only runs when asked, on its own
  * model, and answers with numbers. No DOM, no tfjs: both sides import this file.
  */
-import type { BackendName } from './config';
+import type { BackendName, ThreadChoice } from './config';
 
 /** tfjs's own accounting of live tensors (tf.memory()). */
 export interface TensorMemory {
@@ -25,11 +25,15 @@ export interface BenchmarkRequest {
   warmup: number;
   /** Also time tfjs's usual way, model.fit with a per-batch callback, on the same backend. */
   fitBaseline: boolean;
+  /** Threads for our loop (issue 24); the page's setting when absent. */
+  threads?: ThreadChoice;
 }
 
 export interface BenchmarkResult {
   backend: BackendName;
   batchSize: number;
+  /** Threads our loop trained on (1 on every backend but WebAssembly). */
+  threads: number;
   /** Our loop: batch gather, hand-written gradients, Adam, loss read asynchronously, yield. */
   ours: StepTimes;
   fit: StepTimes | null;
@@ -51,6 +55,8 @@ export interface BackendSpeed {
   msPerStep: number | null;
   /** Why it was not measured (it failed to start, or was not tried), in plain words. */
   note: string | null;
+  /** Threads it was timed on, when more than one. */
+  threads?: number;
 }
 
 export interface BackendProbe {

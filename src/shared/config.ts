@@ -12,6 +12,13 @@ export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
+/**
+ * How many threads train on WebAssembly (issue 24): 'auto' uses every core (up to 8) when the
+ * page is cross-origin isolated; a number caps it, and 1 trains exactly as without threads.
+ */
+export const THREAD_CHOICES = ['auto', '1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export type ThreadChoice = (typeof THREAD_CHOICES)[number];
+
 /** What the network is scored on: binary cross-entropy (the notebook) or mean squared error. */
 export const LOSS_CHOICES = ['bce', 'mse'] as const;
 export type LossKind = (typeof LOSS_CHOICES)[number];
@@ -32,6 +39,7 @@ export interface TrainingConfig {
   loss: LossKind;
   latentActivation: LatentActivation;
   backend: BackendChoice;
+  threads: ThreadChoice;
 }
 
 /** The notebook's setup: 784-128-32-128-784, Adam 1e-3, batch 128, 10 epochs, all 60,000 images. */
@@ -46,9 +54,10 @@ export const DEFAULT_CONFIG: Readonly<TrainingConfig> = Object.freeze({
   loss: 'bce',
   latentActivation: 'relu',
   backend: 'auto',
+  threads: 'auto',
 });
 
-type ChoiceKey = 'backend' | 'loss' | 'latentActivation';
+type ChoiceKey = 'backend' | 'loss' | 'latentActivation' | 'threads';
 export type NumericKey = Exclude<keyof TrainingConfig, ChoiceKey>;
 
 /** The allowed words of each choice parameter. */
@@ -56,6 +65,7 @@ export const CHOICE_RULES: Readonly<Record<ChoiceKey, readonly string[]>> = {
   backend: BACKEND_CHOICES,
   loss: LOSS_CHOICES,
   latentActivation: LATENT_ACTIVATION_CHOICES,
+  threads: THREAD_CHOICES,
 };
 
 export interface NumericRule {

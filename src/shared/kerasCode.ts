@@ -6,8 +6,8 @@
  */
 import { IMAGE_SIZE, TRAIN_IMAGES, type TrainingConfig } from './config';
 
-/** Every setting that changes the script; where the maths runs (backend) does not. */
-export type KerasCodeConfig = Omit<TrainingConfig, 'backend'>;
+/** Every setting that changes the script; where the maths runs (backend, threads) does not. */
+export type KerasCodeConfig = Omit<TrainingConfig, 'backend' | 'threads'>;
 
 /** The layers as in src/worker/models/model.ts (LAYER_SPECS), kept here so this file stays tfjs-free. */
 const INPUT_NAME = 'image';

@@ -155,6 +155,10 @@ export type FromWorker =
       reason: string | null;
       /** The measured speeds behind an automatic choice; absent when the choice was forced. */
       probe?: BackendProbe;
+      /** Threads training uses (issue 24): more than one only on WebAssembly. */
+      threads: number;
+      /** Why training uses one thread where more might be expected; null otherwise. */
+      threadsReason: string | null;
     }
   | { type: 'modelSummary'; summary: ModelSummary }
   | { type: 'runState'; runId: number; state: RunState }

@@ -4,7 +4,8 @@
  */
 import { DEFAULT_CONFIG, type TrainingConfig } from './config';
 
-type Labelled = Exclude<keyof TrainingConfig, 'backend'>;
+// Where the maths runs changes the speed, not the run: two runs that differ only there are alike.
+type Labelled = Exclude<keyof TrainingConfig, 'backend' | 'threads'>;
 
 const SHORT: Readonly<Record<Labelled, (value: TrainingConfig[Labelled]) => string>> = {
   latentDim: (v) => `latent ${v}`,

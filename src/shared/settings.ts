@@ -25,8 +25,20 @@ export const SETTING_KEYS = [
   'loss',
   'latentActivation',
   'seed',
+  'threads',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** The fields picked from a list rather than typed. */
+export const CHOICE_SETTING_KEYS = ['loss', 'latentActivation', 'threads'] as const;
+export type ChoiceSettingKey = (typeof CHOICE_SETTING_KEYS)[number];
+
+export function isChoiceSetting(key: SettingKey): key is ChoiceSettingKey {
+  return (CHOICE_SETTING_KEYS as readonly string[]).includes(key);
+}
+
+/** Fields about where the maths runs, not about the network: presets leave them as they are. */
+const MACHINE_KEYS: readonly SettingKey[] = ['threads'];
 
 /** What the student typed or picked, field by field. */
 export type SettingsDraft = Record<SettingKey, string>;
@@ -58,6 +70,11 @@ export const SETTING_INFO: Readonly<Record<SettingKey, SettingInfo>> = {
     hint: 'relu turns negative code numbers into 0, linear keeps them, sigmoid squeezes them into 0-1.',
   },
   seed: { label: 'Seed', unit: '', hint: 'Fixes the starting weights and the shuffling.' },
+  threads: {
+    label: 'Threads',
+    unit: '',
+    hint: 'Processor cores that share each batch on WebAssembly. Same result, only the speed changes.',
+  },
 };
 
 /** Words for the choice fields' options. */
@@ -67,6 +84,8 @@ export const CHOICE_LABELS: Readonly<Record<string, string>> = {
   relu: 'relu (notebook)',
   linear: 'linear',
   sigmoid: 'sigmoid',
+  auto: 'every core',
+  '1': '1 (no sharing)',
 };
 
 export function draftFromConfig(config: TrainingConfig): SettingsDraft {
@@ -92,7 +111,7 @@ export function validateDraft(
   const errors: SettingErrors = {};
   for (const key of SETTING_KEYS) {
     const text = draft[key].trim();
-    if (key === 'loss' || key === 'latentActivation') {
+    if (isChoiceSetting(key)) {
       const allowed = CHOICE_RULES[key];
       if (allowed.includes(text)) (config as Record<typeof key, string>)[key] = text;
       else errors[key] = `Pick one of ${allowed.join(', ')}.`;
@@ -138,8 +157,10 @@ export const PRESETS: readonly Preset[] = [
 
 export function presetConfig(preset: Preset, base: TrainingConfig): TrainingConfig {
   const config: TrainingConfig = { ...base };
-  for (const key of SETTING_KEYS)
-    (config as Record<SettingKey, unknown>)[key] = DEFAULT_CONFIG[key];
+  for (const key of SETTING_KEYS) {
+    if (!MACHINE_KEYS.includes(key))
+      (config as Record<SettingKey, unknown>)[key] = DEFAULT_CONFIG[key];
+  }
   return { ...config, ...preset.values };
 }
 

@@ -4,7 +4,10 @@
  * checked against its SHA-256 first) under a cache named for this deploy's version; on activate
  * it deletes every older version. Cached files are served first: they are one consistent
  * deploy, and a new deploy comes with a new sw.js, which the browser notices on its own.
+ * Every answer carries the cross-origin isolation headers (isolation.ts), so the app can train
+ * on several threads from hosts that send no headers.
  */
+import { withIsolation } from './isolation';
 import { CACHE_PREFIX, PRECACHE_GLOBAL, type Precache } from './precache';
 
 declare const self: ServiceWorkerGlobalScope & { [PRECACHE_GLOBAL]?: Precache };
@@ -76,6 +79,7 @@ self.addEventListener('fetch', (event) => {
     caches
       .open(cacheName(PRECACHE))
       .then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' }))
-      .then((cached) => cached ?? fetch(request)),
+      .then((cached) => cached ?? fetch(request))
+      .then(withIsolation),
   );
 });

@@ -5,6 +5,7 @@
  * change on every edit, and a cache would hide the edits.
  */
 import type { OfflineStatus } from '../store/reliabilityState';
+import { reloadForIsolation, sessionStore } from './isolation';
 
 /** The app's own files (scripts, styles, the three wasm builds) with room to spare. */
 const APP_BYTES = 6_000_000;
@@ -24,9 +25,20 @@ function installed(registration: ServiceWorkerRegistration): Promise<void> {
   });
 }
 
+/** Once the service worker serves this page, load it again through it (isolation.ts). */
+function isolateOnce(canReload: () => boolean): void {
+  reloadForIsolation({
+    isolated: window.crossOriginIsolated,
+    storage: sessionStore(),
+    canReload,
+    reload: () => window.location.reload(),
+  });
+}
+
 export async function enableOffline(
   datasetBytes: number,
   report: (status: OfflineStatus) => void,
+  canReload: () => boolean = () => false,
 ): Promise<void> {
   if (!import.meta.env.PROD) {
     return report({ status: 'off', reason: 'Offline use is set up in the built app only.' });
@@ -58,6 +70,7 @@ export async function enableOffline(
     );
     await installed(registration);
     report({ status: 'ready', persisted });
+    isolateOnce(canReload);
   } catch (error) {
     // Offline, the update check for sw.js fails, yet the installed copy still serves the app.
     const existing = await navigator.serviceWorker.getRegistration().catch(() => undefined);

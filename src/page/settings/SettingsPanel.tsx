@@ -5,6 +5,8 @@ import {
   PRESETS,
   SETTING_INFO,
   SETTING_KEYS,
+  isChoiceSetting,
+  type ChoiceSettingKey,
   type SettingErrors,
   type SettingKey,
   type SettingsDraft,
@@ -23,7 +25,7 @@ export interface SettingsPanelProps {
 }
 
 function choiceField(
-  key: 'loss' | 'latentActivation',
+  key: ChoiceSettingKey,
   value: string,
   id: string,
   onEdit: SettingsPanelProps['onEdit'],
@@ -97,8 +99,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
           const error = errors[key];
           const describedBy = error ? `${errorId} ${hintId}` : hintId;
           const changed = runActive && differsFromRun.includes(key);
-          const rule =
-            key === 'loss' || key === 'latentActivation' ? null : NUMERIC_RULES[key as NumericKey];
+          const rule = isChoiceSetting(key) ? null : NUMERIC_RULES[key as NumericKey];
           return (
             <div
               key={key}
@@ -110,13 +111,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
               </label>
               <div className="ll-settings__control">
                 {rule === null ? (
-                  choiceField(
-                    key as 'loss' | 'latentActivation',
-                    draft[key],
-                    id,
-                    onEdit,
-                    describedBy,
-                  )
+                  choiceField(key as ChoiceSettingKey, draft[key], id, onEdit, describedBy)
                 ) : (
                   <input
                     id={id}

@@ -58,6 +58,16 @@ export interface EpochSummary {
 
 export type { RunProgress };
 
+/** Where the maths runs, why, and on how many threads (issue 24). */
+export interface BackendInfo {
+  name: BackendName;
+  reason: string | null;
+  probe: BackendProbe | null;
+  threads: number;
+  /** Why one thread where there could be more; null otherwise. */
+  threadsReason: string | null;
+}
+
 export interface AppState {
   config: TrainingConfig;
   configProblems: ConfigProblem[];
@@ -67,7 +77,7 @@ export interface AppState {
    * after the data is ready (TestSet says why), and only those views read it.
    */
   testSet: TestSet | null;
-  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
+  backend: BackendInfo | null;
   summary: ModelSummary | null;
   /** The run the page is following; messages from any other run are dropped. */
   runId: number;

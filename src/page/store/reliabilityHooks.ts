@@ -29,8 +29,12 @@ export function createReliabilityHooks(
       models.refresh();
       if (offlineStarted) return;
       offlineStarted = true;
-      void enableOffline(message.totalBytes, (offline) =>
-        store.setState((s) => ({ ...s, reliability: { ...s.reliability, offline } })),
+      void enableOffline(
+        message.totalBytes,
+        (offline) => store.setState((s) => ({ ...s, reliability: { ...s.reliability, offline } })),
+        // The reload that isolates the page (client/isolation.ts) waits for nothing but must not
+        // throw away a run: only while nothing has been trained.
+        () => store.getState().runState === 'idle' && store.getState().losses.length === 0,
       );
     },
   };

@@ -27,8 +27,8 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
       return { ...state, data: { status: 'error', ...error } };
     }
     case 'backend': {
-      const { name, reason, probe = null } = message;
-      return { ...state, backend: { name, reason, probe } };
+      const { name, reason, probe = null, threads, threadsReason } = message;
+      return { ...state, backend: { name, reason, probe, threads, threadsReason } };
     }
     // Measurements for npm run bench: read from the message stream, not shown.
     case 'benchmarkResult':

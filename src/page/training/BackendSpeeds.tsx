@@ -16,8 +16,9 @@ const SHORT_NAME: Record<BackendChoice, string> = {
 };
 
 function speedText(speed: BackendSpeed): string {
+  const threads = speed.threads && speed.threads > 1 ? ` on ${speed.threads} threads` : '';
   if (speed.msPerStep !== null)
-    return `${SHORT_NAME[speed.name]} ${Math.round(speed.msPerStep)} ms/step`;
+    return `${SHORT_NAME[speed.name]}${threads} ${Math.round(speed.msPerStep)} ms/step`;
   return `${SHORT_NAME[speed.name]} not measured`;
 }
 
@@ -33,7 +34,9 @@ function linkFor(choice: BackendChoice): string {
 /**
  * The speeds the automatic choice was based on ("measured: WebAssembly 14 ms/step, WebGL 60
  * ms/step"), and links to train somewhere else instead. A link reloads the page: the worker's
- * backend is fixed for its lifetime.
+ * backend is fixed for its lifetime. The probe times a handful of the very first steps, which
+ * run two or three times slower than training settles to (the wasm code is still being
+ * optimised, buffers are new): it says so, so nobody reads it as the training speed.
  */
 export function BackendSpeeds({ probe, chosen }: BackendSpeedsProps) {
   const others = BACKEND_CHOICES.filter((choice) => choice !== chosen);
@@ -41,8 +44,8 @@ export function BackendSpeeds({ probe, chosen }: BackendSpeedsProps) {
     <p className="ll-status__speeds">
       {probe ? (
         <span>
-          Measured{probe.cached ? ' earlier on this device' : ''}:{' '}
-          {probe.speeds.map(speedText).join(', ')}.{' '}
+          Measured{probe.cached ? ' earlier on this device' : ''} over the first few steps (training
+          then runs faster): {probe.speeds.map(speedText).join(', ')}.{' '}
         </span>
       ) : null}
       <span>

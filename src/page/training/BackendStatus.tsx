@@ -1,9 +1,9 @@
-import type { BackendProbe } from '../../shared/bench';
 import type { BackendChoice, BackendName } from '../../shared/config';
+import type { BackendInfo } from '../store/appState';
 import { BackendSpeeds } from './BackendSpeeds';
 
 export interface BackendStatusProps {
-  backend: { name: BackendName; reason: string | null; probe: BackendProbe | null } | null;
+  backend: BackendInfo | null;
   /** What the link asked for (backend=...). */
   backendChoice: BackendChoice;
 }
@@ -14,14 +14,24 @@ const BACKEND_TEXT: Record<BackendName, string> = {
   cpu: 'plain JavaScript (processor, slow)',
 };
 
+/** ", 2 threads" on WebAssembly, where training can share the batch between cores. */
+function threadsText(backend: BackendInfo): string {
+  if (backend.name !== 'wasm') return '';
+  return `, ${backend.threads} ${backend.threads === 1 ? 'thread' : 'threads'}`;
+}
+
 /** Where the maths runs and why, the speeds the choice was based on, and the other choices. */
 export function BackendStatus({ backend, backendChoice }: BackendStatusProps) {
   return (
     <div className="ll-backend">
       <p className="ll-status__backend">
         Computing with {backend === null ? '…' : BACKEND_TEXT[backend.name]}
+        {backend !== null ? threadsText(backend) : null}
         {backend !== null && backend.name !== 'webgl' && backend.reason ? (
           <span className="ll-status__reason"> (not WebGL: {backend.reason})</span>
+        ) : null}
+        {backend?.name === 'wasm' && backend.threadsReason ? (
+          <span className="ll-status__reason"> (one thread: {backend.threadsReason})</span>
         ) : null}
       </p>
       {backend !== null ? <BackendSpeeds probe={backend.probe} chosen={backendChoice} /> : null}

@@ -4,11 +4,12 @@
  * that cannot load or start answers false rather than throwing.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendChoice, BackendName } from '../../shared/config';
+import type { BackendChoice, BackendName, ThreadChoice } from '../../shared/config';
 import { activateBackend } from './backendLoad';
 import { pickBackend, type BackendDecision } from './backendPick';
 import { probeStepMs } from './backendTiming';
 import { indexedDbPickCache } from './probeCache';
+import { planFor, warmUp } from '../threads/threadPool';
 
 export type { BackendDecision } from './backendPick';
 
@@ -43,14 +44,23 @@ async function startBackend(name: BackendName): Promise<string | null> {
 
 /**
  * backend=webgl|wasm|cpu is honoured (falling back when it cannot start); backend=auto is decided
- * by timing WebGL and wasm once per device (backendPick.ts), and remembered in IndexedDB.
+ * by timing WebGL and wasm once per device (backendPick.ts), and remembered in IndexedDB. On
+ * wasm the helper threads start at once, so the probe times wasm as it will train: threaded.
  */
-export function selectBackend(choice: BackendChoice): Promise<BackendDecision> {
-  return pickBackend(choice, {
+export async function selectBackend(
+  choice: BackendChoice,
+  threads: ThreadChoice = 'auto',
+): Promise<BackendDecision> {
+  const wasmPlan = planFor(threads, 'wasm');
+  // Started now, beside the probe: a failed start leaves training on one thread.
+  if (choice === 'auto' || choice === 'wasm') void warmUp(wasmPlan);
+  const decision = await pickBackend(choice, {
     renderer: gpuRenderer,
     userAgent: typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent,
+    wasmThreads: wasmPlan.threads,
     start: startBackend,
-    time: probeStepMs,
+    time: (name) => probeStepMs(name, threads),
     cache: indexedDbPickCache,
   });
+  return { ...decision, threads: planFor(threads, decision.name) };
 }

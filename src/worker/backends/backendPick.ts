@@ -7,6 +7,7 @@
  */
 import type { BackendProbe, BackendSpeed } from '../../shared/bench';
 import type { BackendChoice, BackendName } from '../../shared/config';
+import type { ThreadPlan } from '../threads/threadCount';
 
 export interface BackendDecision {
   name: BackendName;
@@ -14,6 +15,8 @@ export interface BackendDecision {
   reason: string | null;
   /** The speeds behind an automatic choice; absent when the choice was forced. */
   probe?: BackendProbe;
+  /** The threads training uses on it (more than one on WebAssembly only); absent: one. */
+  threads?: ThreadPlan;
 }
 
 export interface CachedPick {
@@ -30,6 +33,8 @@ export interface PickDeps {
   /** The GPU renderer's name, or null when a worker cannot use WebGL2 at all. */
   renderer(): string | null;
   userAgent: string;
+  /** Threads wasm trains (and is timed) on: timings on other counts do not compare. */
+  wasmThreads?: number;
   /** Makes `name` the current backend: null when it started, else why not, in plain words. */
   start(name: BackendName): Promise<string | null>;
   /** Median ms per training step on the current backend. */
@@ -38,7 +43,7 @@ export interface PickDeps {
 }
 
 /** Bump when the training step changes enough that old timings no longer compare. */
-const PROBE_VERSION = 1;
+const PROBE_VERSION = 2;
 
 export const SOFTWARE_GPU_REASON =
   'there is no graphics card here, so WebGL would only emulate one in software';
@@ -49,8 +54,9 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
-export function cacheKey(renderer: string | null, userAgent: string): string {
-  return `v${PROBE_VERSION} | ${renderer ?? 'no WebGL2'} | ${userAgent}`;
+export function cacheKey(renderer: string | null, userAgent: string, wasmThreads = 1): string {
+  const threads = wasmThreads > 1 ? ` | wasm on ${wasmThreads} threads` : '';
+  return `v${PROBE_VERSION} | ${renderer ?? 'no WebGL2'} | ${userAgent}${threads}`;
 }
 
 async function fallBack(reason: string, deps: PickDeps): Promise<BackendDecision> {
@@ -81,7 +87,8 @@ async function measure(name: 'webgl' | 'wasm', deps: PickDeps): Promise<BackendS
   const problem = await deps.start(name);
   if (problem !== null) return { name, msPerStep: null, note: problem };
   try {
-    return { name, msPerStep: await deps.time(name), note: null };
+    const threads = name === 'wasm' && (deps.wasmThreads ?? 1) > 1 ? deps.wasmThreads : undefined;
+    return { name, msPerStep: await deps.time(name), note: null, ...(threads && { threads }) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { name, msPerStep: null, note: `failed while training: ${message}` };
@@ -134,7 +141,7 @@ async function probe(
 export async function pickBackend(choice: BackendChoice, deps: PickDeps): Promise<BackendDecision> {
   if (choice !== 'auto') return forced(choice, deps);
   const renderer = deps.renderer();
-  const key = cacheKey(renderer, deps.userAgent);
+  const key = cacheKey(renderer, deps.userAgent, deps.wasmThreads);
   const cached = await deps.cache.get(key).catch(() => null);
   if (cached && (await deps.start(cached.choice)) === null) {
     return {

@@ -21,11 +21,12 @@ import { buildAutoencoder } from '../models/model';
 import { SEED_STREAM, deriveSeed, mulberry32 } from '../training/random';
 import { RunCursor } from '../training/runCursor';
 import { createScheduler } from '../training/schedule';
-import { kerasAdam, makeTrainStep } from '../kernels/trainStep';
+import { kerasAdam } from '../kernels/trainStep';
+import { planFor, stepFor, warmUp } from '../threads/threadPool';
 
 type ModelConfig = Pick<
   TrainingConfig,
-  'batchSize' | 'hiddenUnits' | 'latentDim' | 'learningRate' | 'seed'
+  'batchSize' | 'hiddenUnits' | 'latentDim' | 'learningRate' | 'seed' | 'threads'
 >;
 
 function tensorMemory(): TensorMemory {
@@ -55,9 +56,12 @@ export async function timeOurLoop(
   warmup: number,
 ): Promise<number[]> {
   const batchSize = Math.min(config.batchSize, data.count);
+  const plan = planFor(config.threads);
+  // Timed once the helpers are up: their start-up is not a training step.
+  await warmUp(plan);
   const model = buildAutoencoder(config);
   const optimizer = ourAdam(config.learningRate);
-  const step = makeTrainStep(model, optimizer);
+  const step = stepFor({ model, optimizer, lossKind: 'bce', plan, maxRows: batchSize });
   const batches = createBatchSource(data, batchSize);
   const cursor = new RunCursor(
     data.count,
@@ -138,13 +142,15 @@ export async function runBenchmark(
   request: BenchmarkRequest,
 ): Promise<BenchmarkResult> {
   const memoryBefore = tensorMemory();
-  const ours = summarizeTimes(await timeOurLoop(config, data, request.steps, request.warmup));
+  const threaded = { ...config, threads: request.threads ?? config.threads };
+  const ours = summarizeTimes(await timeOurLoop(threaded, data, request.steps, request.warmup));
   const fit = request.fitBaseline
     ? summarizeTimes(await timeFitLoop(config, data, request.steps, request.warmup))
     : null;
   return {
     backend: tf.getBackend() as BackendName,
     batchSize: Math.min(config.batchSize, data.count),
+    threads: planFor(threaded.threads).threads,
     ours,
     fit,
     memoryBefore,

@@ -6,6 +6,7 @@ import type { FromWorker } from '../../shared/protocol';
 import type { BackendDecision } from './backend';
 import type { GpuGuard } from './contextLoss';
 import type { Trainer } from '../training/trainer';
+import { planFor } from '../threads/threadPool';
 
 export interface GpuRecoveryDeps {
   guard: GpuGuard;
@@ -35,7 +36,14 @@ export function createGpuRecovery(deps: GpuRecoveryDeps): GpuRecovery {
 
   const rebuild = async () => {
     decision = await deps.guard.rebuild();
-    deps.send({ type: 'backend', name: decision.name, reason: decision.reason });
+    const plan = planFor('auto', decision.name);
+    deps.send({
+      type: 'backend',
+      name: decision.name,
+      reason: decision.reason,
+      threads: plan.threads,
+      threadsReason: plan.reason,
+    });
   };
 
   const recover = async () => {

@@ -72,9 +72,18 @@ export async function handleDataMessage(ctx: HandlerContext, message: DataMessag
       ctx.loader = message.dataPort
         ? handedOffLoader(message.dataPort)
         : ctx.deps.createLoader(message.dataBaseUrl);
-      ctx.backendReady = ctx.deps.selectBackend(message.config.backend).then((decision) => {
+      const { backend, threads: threadChoice } = message.config;
+      ctx.backendReady = ctx.deps.selectBackend(backend, threadChoice).then((decision) => {
         const { name, reason, probe } = decision;
-        ctx.send({ type: 'backend', name, reason, probe });
+        const threads = decision.threads ?? { threads: 1, reason: null };
+        ctx.send({
+          type: 'backend',
+          name,
+          reason,
+          probe,
+          threads: threads.threads,
+          threadsReason: threads.reason,
+        });
         ctx.gpu?.watch();
         return decision;
       });

@@ -33,7 +33,10 @@ export interface TrainerOptions {
 
 export interface HandlerDeps {
   createLoader(baseUrl: string): DatasetLoader;
-  selectBackend(choice: TrainingConfig['backend']): Promise<BackendDecision>;
+  selectBackend(
+    choice: TrainingConfig['backend'],
+    threads?: TrainingConfig['threads'],
+  ): Promise<BackendDecision>;
   createTrainer(options: TrainerOptions): Trainer;
   /**
    * Builds a network with fresh seeded weights ahead of need (spareModel.ts). Without it (test

@@ -6,7 +6,35 @@ import type { BenchmarkRequest } from '../../shared/bench';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../shared/config';
 import type { ToWorker } from '../../shared/protocol';
 import { diagnostics, runBenchmark } from '../backends/benchmark';
+import { planFor } from '../threads/threadPool';
 import { freshTrainer, type HandlerContext } from './handlerContext';
+
+/** The thread count the page was last told, per handler. */
+const announced = new WeakMap<HandlerContext, string>();
+
+/**
+ * A run may ask for other threads than the page was told at start-up (the Threads setting):
+ * the status line is told again, so it names what this run trains on.
+ */
+async function announceThreads(ctx: HandlerContext, config: TrainingConfig): Promise<void> {
+  const decision = await ctx.backendReady?.catch(() => null);
+  if (!decision?.threads) return;
+  const plan = planFor(config.threads, decision.name);
+  const key = `${plan.threads} ${plan.reason}`;
+  if (key === (announced.get(ctx) ?? `${decision.threads.threads} ${decision.threads.reason}`)) {
+    return;
+  }
+  announced.set(ctx, key);
+  const { name, reason, probe } = decision;
+  ctx.send({
+    type: 'backend',
+    name,
+    reason,
+    probe,
+    threads: plan.threads,
+    threadsReason: plan.reason,
+  });
+}
 
 /** "Train more": a new run that starts from the current weights instead of fresh ones. */
 function trainMore(ctx: HandlerContext, runId: number, config: TrainingConfig, paused: boolean) {
@@ -53,6 +81,7 @@ export async function handleRunMessage(ctx: HandlerContext, message: RunMessage)
     case 'start':
       if (message.continueTraining) trainMore(ctx, message.runId, message.config, message.paused);
       else freshTrainer(ctx, message.config, message.runId)?.start(message.paused);
+      void announceThreads(ctx, message.config);
       return;
     case 'setSpeed':
       ctx.stepsPerSecond = message.stepsPerSecond;

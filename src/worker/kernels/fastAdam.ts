@@ -69,7 +69,83 @@ registerCpuKernel(CPU_ADAM_KERNEL, (backend, inputs, attrs) => {
   ];
 });
 
-class OurAdam extends tf.AdamOptimizer {
+/** Adam's settings, for an update done outside tfjs (the threads' shared memory). */
+export interface AdamSettings {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+}
+
+export class OurAdam extends tf.AdamOptimizer {
+  /**
+   * Set while the moments live elsewhere (threads/sharedAdam.ts): writes them back into this
+   * optimizer's variables, so a checkpoint reads the real state.
+   */
+  private writeBack: (() => void) | null = null;
+
+  settings(): AdamSettings {
+    const { learningRate, beta1, beta2, epsilon } = this;
+    return { learningRate, beta1, beta2, epsilon };
+  }
+
+  /** Hands the moments to someone else, who must write them back when asked (null: take back). */
+  lendState(writeBack: (() => void) | null): void {
+    this.writeBack = writeBack;
+  }
+
+  /** One update was applied elsewhere: count it, as applyGradients would. */
+  countStep(): void {
+    this.incrementIterations();
+  }
+
+  /**
+   * The moments of each variable in `names` (the order gradients come in, which is the order
+   * tfjs keeps them in); null for a variable that has none yet (no step taken).
+   */
+  readMoments(names: readonly string[]): { m: Float32Array; v: Float32Array }[] | null {
+    const state = this as unknown as AdamState;
+    if (!state.accumulatedFirstMoment.length) return null;
+    return names.map((_, i) => {
+      const m = state.accumulatedFirstMoment[i]?.variable;
+      const v = state.accumulatedSecondMoment[i]?.variable;
+      if (!m || !v) throw new Error('the optimizer holds moments for other variables');
+      return { m: m.dataSync() as Float32Array, v: v.dataSync() as Float32Array };
+    });
+  }
+
+  /** Puts moments computed elsewhere into this optimizer, with tfjs's names and order. */
+  writeMoments(
+    names: readonly string[],
+    moments: readonly { m: Float32Array; v: Float32Array }[],
+  ): void {
+    const state = this as unknown as AdamState;
+    tf.tidy(() => {
+      names.forEach((name, i) => {
+        const value: tf.Variable | undefined = tf.engine().registeredVariables[name];
+        if (value === undefined) throw new Error(`no variable named ${name}`);
+        const first = (state.accumulatedFirstMoment[i] ??= {
+          originalName: `${name}/m`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        }).variable;
+        const second = (state.accumulatedSecondMoment[i] ??= {
+          originalName: `${name}/v`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        }).variable;
+        first.assign(tf.tensor(moments[i].m, value.shape));
+        second.assign(tf.tensor(moments[i].v, value.shape));
+      });
+      // What applyGradients would have left: beta^(steps + 1), for the next update.
+      state.accBeta1.assign(tf.scalar(this.beta1 ** (this.iterations + 1)));
+      state.accBeta2.assign(tf.scalar(this.beta2 ** (this.iterations + 1)));
+    });
+  }
+
+  override async getWeights(): ReturnType<tf.AdamOptimizer['getWeights']> {
+    this.writeBack?.();
+    return super.getWeights();
+  }
+
   override applyGradients(variableGradients: VariableGradients): void {
     if (tf.getBackend() !== 'cpu') {
       super.applyGradients(variableGradients);
@@ -127,6 +203,6 @@ class OurAdam extends tf.AdamOptimizer {
 }
 
 /** Adam with Keras's defaults, as trainStep.ts's kerasAdam, with the fast cpu update. */
-export function ourAdam(learningRate: number): tf.AdamOptimizer {
+export function ourAdam(learningRate: number): OurAdam {
   return new OurAdam(learningRate, 0.9, 0.999, 1e-7);
 }

@@ -24,7 +24,8 @@ import { failRun, handleDivergence, recoverFromGpuLoss } from './runRecovery';
 import { setUpRun } from './runSetup';
 import type { Scheduler } from './schedule';
 import type { TrainerOptions } from './trainerEvents';
-import { makeTrainStep, type TrainStepFn } from '../kernels/trainStep';
+import type { TrainStepFn } from '../kernels/trainStep';
+import { runStep } from '../threads/threadPool';
 
 export type { EpochEndEvent, ProgressEvent, TrainerEvents, TrainerOptions } from './trainerEvents';
 export type { LatentCodesEvent } from './trainerEvents';
@@ -53,7 +54,7 @@ export class Trainer {
       adoptOptimizer: (optimizer) => {
         this.optimizer?.dispose();
         this.optimizer = optimizer;
-        this.trainStep = makeTrainStep(this.ctx.model, optimizer, this.ctx.config.loss);
+        this.trainStep = runStep(this.ctx.model, optimizer, this.ctx.config);
       },
       endLoop: (state) => this.endLoop(state),
       launchLoop: () => this.launchLoop(),
@@ -128,7 +129,7 @@ export class Trainer {
     if (this.state !== 'idle' || this.disposed) return;
     const { model, config, cursor, gate, safety, reporter } = this.ctx;
     this.optimizer = ourAdam(config.learningRate);
-    this.trainStep = makeTrainStep(model, this.optimizer, config.loss);
+    this.trainStep = runStep(model, this.optimizer, config);
     cursor.beginEpoch(0);
     gate.exclusive(() => safety.checkpoint()).catch(() => undefined);
     // The timeline's first picture: the weights the run starts from, before its first batch.

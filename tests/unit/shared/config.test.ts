@@ -12,7 +12,7 @@ describe('configFromSearch', () => {
 
   it('reads every parameter', () => {
     const { config, problems } = configFromSearch(
-      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear',
+      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear&threads=1',
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -26,7 +26,22 @@ describe('configFromSearch', () => {
       loss: 'mse',
       latentActivation: 'linear',
       backend: 'wasm',
+      threads: '1',
     });
+  });
+
+  it('refuses a thread count it cannot use, saying which ones it can, and keeps every core', () => {
+    for (const given of ['0', '9', 'all', '1.5']) {
+      const { config, problems } = configFromSearch(`?threads=${given}`);
+      expect(config.threads).toBe('auto');
+      expect(problems).toEqual([
+        {
+          param: 'threads',
+          given,
+          message: `threads=${given} is not allowed: threads must be one of auto, 1, 2, 3, 4, 5, 6, 7, 8. Using the default, auto.`,
+        },
+      ]);
+    }
   });
 
   it.each([

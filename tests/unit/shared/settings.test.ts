@@ -9,6 +9,7 @@ import {
   PRESETS,
   SETTING_KEYS,
   draftFromConfig,
+  isChoiceSetting,
   presetConfig,
   searchFromConfig,
   validateDraft,
@@ -39,6 +40,7 @@ const EDGES: [SettingKey, string[], string[]][] = [
   ['seed', ['1', '2147483647'], ['0', '2147483648', '3.3']],
   ['loss', ['bce', 'mse'], ['BCE', 'l1', '']],
   ['latentActivation', ['relu', 'linear', 'sigmoid'], ['tanh', 'Relu', '']],
+  ['threads', ['auto', '1', '2', '8'], ['0', '9', 'all', '']],
 ];
 
 describe('validateDraft (the settings panel)', () => {
@@ -56,7 +58,7 @@ describe('validateDraft (the settings panel)', () => {
     it.each(good)('accepts %s', (value) => {
       const { config, errors } = validateDraft(draft({ [key]: value }), DEFAULT_CONFIG);
       expect(errors).toEqual({});
-      const parsed = key === 'loss' || key === 'latentActivation' ? value : Number(value);
+      const parsed = isChoiceSetting(key) ? value : Number(value);
       expect(config?.[key]).toBe(parsed);
     });
     it.each(bad)('refuses "%s" with the allowed range and no config', (value) => {
@@ -115,6 +117,11 @@ describe('presets', () => {
       const config = presetConfig(preset, DEFAULT_CONFIG);
       expect(validateDraft(draftFromConfig(config), DEFAULT_CONFIG).config).toEqual(config);
     }
+  });
+
+  it('leave the thread count alone: it changes the speed, not the network', () => {
+    const oneThread = { ...DEFAULT_CONFIG, threads: '1' as const };
+    for (const preset of PRESETS) expect(presetConfig(preset, oneThread).threads).toBe('1');
   });
 });
 

@@ -44,7 +44,10 @@ function run(state: AppState, runId: number, latentDim: number): AppState {
 
 function ready(): AppState {
   const s = initialState(quick, []);
-  return { ...s, backend: { name: 'wasm', reason: null, probe: null } };
+  return {
+    ...s,
+    backend: { name: 'wasm', reason: null, probe: null, threads: 1, threadsReason: null },
+  };
 }
 
 describe('lab state: timeline and finished runs', () => {

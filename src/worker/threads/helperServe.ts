@@ -1,0 +1,104 @@
+/**
+ * A helper's side of a run. It waits for the training worker's command, then either runs its
+ * slice of the batch through the fast step with the weights in shared memory and writes its
+ * weighted gradients and loss back, or applies Adam to its range of the parameters; says it is
+ * done; and waits again, until the run is released. It blocks its worker while it serves
+ * (Atomics.wait), which is what a helper is for.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { IMAGE_SIZE } from '../../shared/config';
+import type { DenseWeights } from '../kernels/backprop';
+import type { ToHelper } from './helperMessages';
+import { adamRange } from './sharedAdam';
+import { COMMAND, HEADER, sharedLayout, type SharedLayout } from './sharedLayout';
+import { slicePart } from './sliceGradients';
+import { sliceRows } from './slices';
+
+let runs = 0;
+
+/** Variables shaped like the run's layers; tfjs names variables globally, so each run's differ. */
+export function helperLayers(message: ToHelper): DenseWeights[] {
+  const tag = `helper${message.index}_run${++runs}`;
+  return message.description.layers.map((layer, i) => ({
+    kernel: tf.variable(tf.zeros([layer.inputs, layer.units]), false, `${tag}_${i}_kernel`),
+    bias: tf.variable(tf.zeros([layer.units]), false, `${tag}_${i}_bias`),
+    activation: layer.activation,
+  }));
+}
+
+/** This helper's slice of the batch: weighted gradients and loss into its thread's slots. */
+export function computeSlice(
+  message: ToHelper,
+  layout: SharedLayout,
+  layers: readonly DenseWeights[],
+): void {
+  const { buffer, description } = message;
+  const thread = message.index + 1;
+  const rows = Atomics.load(layout.header(buffer), HEADER.rows);
+  const slice = sliceRows(rows, description.threads)[thread];
+  const grads = layout.grads(buffer, thread);
+  const losses = layout.losses(buffer);
+  if (slice.end === slice.start) {
+    grads.fill(0);
+    losses[thread] = 0;
+    return;
+  }
+  const weights = layout.weights(buffer);
+  const images = layout.images(buffer);
+  tf.tidy(() => {
+    layers.forEach((layer, i) => {
+      const { inputs, units } = description.layers[i];
+      const at = layout.offsets[i];
+      // slice() copies out of shared memory into a plain array, which tfjs expects.
+      layer.kernel.assign(
+        tf.tensor2d(weights.slice(at.kernel, at.kernel + inputs * units), [inputs, units]),
+      );
+      layer.bias.assign(tf.tensor1d(weights.slice(at.bias, at.bias + units)));
+    });
+    const pixels = images.slice(slice.start * IMAGE_SIZE, slice.end * IMAGE_SIZE);
+    const x = tf.tensor2d(pixels, [slice.end - slice.start, IMAGE_SIZE]);
+    const part = slicePart(layers, x, slice.share, description.lossKind);
+    layers.forEach((layer, i) => {
+      grads.set(part.grads[layer.kernel.name].dataSync(), layout.offsets[i].kernel);
+      grads.set(part.grads[layer.bias.name].dataSync(), layout.offsets[i].bias);
+    });
+    losses[thread] = part.loss.dataSync()[0];
+  });
+}
+
+/** This helper's range of the Adam update. */
+export function updateRange(message: ToHelper, layout: SharedLayout): void {
+  const { buffer, description } = message;
+  const range = sliceRows(layout.params, description.threads)[message.index + 1];
+  const step = Atomics.load(layout.header(buffer), HEADER.step);
+  adamRange(description, layout, buffer, range, step);
+}
+
+/** Serves one run until it is released. */
+export function serveRun(message: ToHelper): void {
+  const layout = sharedLayout(message.description);
+  const header = layout.header(message.buffer);
+  const layers = helperLayers(message);
+  let seen = message.generation;
+  try {
+    for (;;) {
+      Atomics.wait(header, HEADER.generation, seen);
+      const generation = Atomics.load(header, HEADER.generation);
+      if (generation === seen) continue;
+      seen = generation;
+      const command = Atomics.load(header, HEADER.command);
+      if (command === COMMAND.release) return;
+      const counter = command === COMMAND.update ? HEADER.updated : HEADER.done;
+      try {
+        if (command === COMMAND.update) updateRange(message, layout);
+        else computeSlice(message, layout, layers);
+      } catch {
+        Atomics.store(header, HEADER.failed, 1);
+      }
+      Atomics.add(header, counter, 1);
+      Atomics.notify(header, counter);
+    }
+  } finally {
+    for (const layer of layers) tf.dispose([layer.kernel, layer.bias]);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * How many threads a run trains on, and why not more. Pure, so the rule is tested without a
+ * browser: the training worker passes in what it sees (cores, isolation, backend, the link).
+ */
+import type { ThreadChoice } from '../../shared/config';
+
+/**
+ * More helpers than this gain nothing at batch 128: each slice would hold too few rows to keep
+ * the matrix kernels busy, and every helper adds a copy of the weights and gradients per step.
+ */
+export const MAX_THREADS = 8;
+
+export interface ThreadInputs {
+  /** navigator.hardwareConcurrency, or undefined where the browser does not say. */
+  cores: number | undefined;
+  /** self.crossOriginIsolated: without it there is no SharedArrayBuffer to share gradients in. */
+  isolated: boolean;
+  /** tfjs's current backend: only WebAssembly trains on our threads. */
+  backend: string;
+  requested: ThreadChoice;
+}
+
+export interface ThreadPlan {
+  threads: number;
+  /** Why only one thread, in plain words; null when there are more, or one is all there is. */
+  reason: string | null;
+}
+
+export const NOT_ISOLATED_REASON =
+  'this page is not cross-origin isolated, so its workers cannot share memory';
+
+export function planThreads(inputs: ThreadInputs): ThreadPlan {
+  if (inputs.backend !== 'wasm') return { threads: 1, reason: null };
+  const cores = Math.max(1, Math.floor(inputs.cores ?? 1));
+  const wanted = inputs.requested === 'auto' ? cores : Number(inputs.requested);
+  const threads = Math.min(wanted, cores, MAX_THREADS);
+  if (threads <= 1) {
+    if (inputs.requested === '1') return { threads: 1, reason: 'threads=1 was chosen' };
+    return { threads: 1, reason: cores <= 1 ? 'this device shows one core' : null };
+  }
+  if (!inputs.isolated) return { threads: 1, reason: NOT_ISOLATED_REASON };
+  return { threads, reason: null };
+}
