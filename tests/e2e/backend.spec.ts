@@ -8,7 +8,7 @@ test('auto measures the backends once per device, shows the speeds and offers th
   await page.goto('./?epochs=1&trainSize=500');
   // No GPU here: WebGL is not timed (software renderer), WebAssembly is, and wins.
   await expect(speeds(page)).toContainText(
-    /Measured over the first few steps \(training then runs faster\): WebGL not measured, WebAssembly on 2 threads \d+ ms\/step/,
+    /Measured over the first few steps \(training then runs faster\): WebGL not measured, WebAssembly( on \d+ threads)? \d+ ms\/step/,
     {
       timeout: 60_000,
     },
@@ -18,7 +18,7 @@ test('auto measures the backends once per device, shows the speeds and offers th
   // Same browser profile: the probe's answer comes from IndexedDB.
   await page.reload();
   await expect(speeds(page)).toContainText(
-    /Measured earlier on this device over the first few steps .*WebAssembly on 2 threads \d+/,
+    /Measured earlier on this device over the first few steps .*WebAssembly( on \d+ threads)? \d+/,
     {
       timeout: 60_000,
     },

@@ -1,7 +1,8 @@
 /**
  * Issue 24: training on every core. The preview server sends the isolation headers, so the page
- * may share memory between its workers and trains on one thread per core (two on the test
- * machine); ?threads=1 forces one; a bad value is refused with a message.
+ * may share memory between its workers and trains on one thread per core (asked for here with
+ * threads=2: on two cores `auto` keeps one thread); ?threads=1 forces one; a bad value is
+ * refused with a message.
  */
 import { cpus } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
@@ -25,7 +26,7 @@ test('the preview server isolates the page; every core trains, to the same loss 
   page,
 }) => {
   test.skip(CORES < 2, 'this machine has one core');
-  await page.goto('./?epochs=1&trainSize=2000&backend=wasm');
+  await page.goto(`./?epochs=1&trainSize=2000&backend=wasm&threads=${CORES}`);
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   await expect(
     page.getByText(`Computing with WebAssembly (processor), ${CORES} threads`),

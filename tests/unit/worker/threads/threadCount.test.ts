@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_THREADS,
   NOT_ISOLATED_REASON,
+  TWO_CORES_REASON,
   planThreads,
   type ThreadInputs,
 } from '../../../../src/worker/threads/threadCount';
@@ -9,9 +10,14 @@ import {
 const isolatedWasm: ThreadInputs = { cores: 2, isolated: true, backend: 'wasm', requested: 'auto' };
 
 describe('how many threads a run trains on', () => {
-  it('uses every core on an isolated page with WebAssembly', () => {
-    expect(planThreads(isolatedWasm)).toEqual({ threads: 2, reason: null });
-    expect(planThreads({ ...isolatedWasm, cores: 6 })).toEqual({ threads: 6, reason: null });
+  it('leaves one core to the page on an isolated page with WebAssembly', () => {
+    expect(planThreads({ ...isolatedWasm, cores: 6 })).toEqual({ threads: 5, reason: null });
+    expect(planThreads({ ...isolatedWasm, cores: 4 })).toEqual({ threads: 3, reason: null });
+  });
+
+  it('trains on one thread on two cores (faster there), and says so; threads=2 uses both', () => {
+    expect(planThreads(isolatedWasm)).toEqual({ threads: 1, reason: TWO_CORES_REASON });
+    expect(planThreads({ ...isolatedWasm, requested: '2' })).toEqual({ threads: 2, reason: null });
   });
 
   it(`stops at ${MAX_THREADS}, however many cores there are`, () => {
@@ -19,7 +25,7 @@ describe('how many threads a run trains on', () => {
   });
 
   it('uses one thread, and says why, when the page is not isolated', () => {
-    expect(planThreads({ ...isolatedWasm, isolated: false })).toEqual({
+    expect(planThreads({ ...isolatedWasm, cores: 4, isolated: false })).toEqual({
       threads: 1,
       reason: NOT_ISOLATED_REASON,
     });
