@@ -70,7 +70,10 @@ for (const viewport of [
     await openReady(page, './?epochs=2&trainSize=6000');
     // Calm: from before Train to the end of the run, nothing on the first screen moves.
     await expect(digits(page)).toHaveCount(20);
-    await expect(lossChart(page)).toBeVisible();
+    // The chart's placeholder gives way to the drawn chart in the same box; wait for either.
+    await expect
+      .poll(async () => (await lossChart(page).boundingBox())?.height ?? 0)
+      .toBeGreaterThan(100);
     const chartBox = await lossChart(page).boundingBox();
     const lastDigit = await digits(page).last().boundingBox();
     await button(page, 'Train').click();
