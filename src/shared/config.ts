@@ -27,7 +27,19 @@ export type LossKind = (typeof LOSS_CHOICES)[number];
 export const LATENT_ACTIVATION_CHOICES = ['relu', 'linear', 'sigmoid'] as const;
 export type LatentActivation = (typeof LATENT_ACTIVATION_CHOICES)[number];
 
+/**
+ * Which autoencoder trains (issue 25): the notebook's standard one, a denoising one (it is given
+ * corrupted digits and scored on the clean ones) or a variational one (its codes are sampled).
+ */
+export const MODEL_CHOICES = ['ae', 'denoising', 'vae'] as const;
+export type ModelKind = (typeof MODEL_CHOICES)[number];
+
+/** How a denoising run corrupts its inputs: pixels dropped, or Gaussian noise clipped to [0, 1]. */
+export const NOISE_KIND_CHOICES = ['mask', 'gaussian'] as const;
+export type NoiseKind = (typeof NOISE_KIND_CHOICES)[number];
+
 export interface TrainingConfig {
+  model: ModelKind;
   epochs: number;
   batchSize: number;
   latentDim: number;
@@ -40,10 +52,16 @@ export interface TrainingConfig {
   latentActivation: LatentActivation;
   backend: BackendChoice;
   threads: ThreadChoice;
+  /** Denoising only: the share of pixels dropped (mask) or the noise's standard deviation. */
+  noise: number;
+  noiseKind: NoiseKind;
+  /** VAE only: the weight of the KL term against the reconstruction term. */
+  beta: number;
 }
 
 /** The notebook's setup: 784-128-32-128-784, Adam 1e-3, batch 128, 10 epochs, all 60,000 images. */
 export const DEFAULT_CONFIG: Readonly<TrainingConfig> = Object.freeze({
+  model: 'ae',
   epochs: 10,
   batchSize: 128,
   latentDim: 32,
@@ -55,17 +73,22 @@ export const DEFAULT_CONFIG: Readonly<TrainingConfig> = Object.freeze({
   latentActivation: 'relu',
   backend: 'auto',
   threads: 'auto',
+  noise: 0.5,
+  noiseKind: 'mask',
+  beta: 1,
 });
 
-type ChoiceKey = 'backend' | 'loss' | 'latentActivation' | 'threads';
+type ChoiceKey = 'model' | 'backend' | 'loss' | 'latentActivation' | 'threads' | 'noiseKind';
 export type NumericKey = Exclude<keyof TrainingConfig, ChoiceKey>;
 
 /** The allowed words of each choice parameter. */
 export const CHOICE_RULES: Readonly<Record<ChoiceKey, readonly string[]>> = {
+  model: MODEL_CHOICES,
   backend: BACKEND_CHOICES,
   loss: LOSS_CHOICES,
   latentActivation: LATENT_ACTIVATION_CHOICES,
   threads: THREAD_CHOICES,
+  noiseKind: NOISE_KIND_CHOICES,
 };
 
 export interface NumericRule {
@@ -83,6 +106,10 @@ export const NUMERIC_RULES: Readonly<Record<NumericKey, NumericRule>> = {
   learningRate: { min: 1e-5, max: 10, integer: false },
   trainSize: { min: 100, max: TRAIN_IMAGES, integer: true },
   seed: { min: 1, max: 2 ** 31 - 1, integer: true },
+  // Up to 0.95: with every pixel gone there is nothing left to rebuild from.
+  noise: { min: 0.05, max: 0.95, integer: false },
+  // 0 is allowed: a VAE with no KL term, so a class can see its codes stop filling the space.
+  beta: { min: 0, max: 20, integer: false },
 };
 
 /** One URL parameter we could not use, and what we did instead. */
@@ -186,6 +213,31 @@ export function configFromSearch(search: string): {
   }
 
   return { config, problems };
+}
+
+/**
+ * The bottleneck's activation as trained: a VAE's code is the mean head, which is linear
+ * whatever latentActivation says (a relu mean could never be negative, as N(0, I) asks).
+ */
+export function effectiveLatentActivation(
+  config: Pick<TrainingConfig, 'model' | 'latentActivation'>,
+): LatentActivation {
+  return config.model === 'vae' ? 'linear' : config.latentActivation;
+}
+
+/** Settings that only some kinds of model read; every other setting applies to all kinds. */
+const KIND_SETTINGS: Partial<Record<keyof TrainingConfig, readonly ModelKind[]>> = {
+  noise: ['denoising'],
+  noiseKind: ['denoising'],
+  beta: ['vae'],
+  latentActivation: ['ae', 'denoising'],
+  // A VAE's reconstruction term is always the summed cross-entropy.
+  loss: ['ae', 'denoising'],
+};
+
+/** Whether `key` changes a run of `model` (the noise means nothing to a VAE, and so on). */
+export function settingApplies(key: keyof TrainingConfig, model: ModelKind): boolean {
+  return KIND_SETTINGS[key]?.includes(model) ?? true;
 }
 
 /** Steps (batches) in one epoch: the last batch may be smaller, as in Keras. */

@@ -7,6 +7,12 @@
 
 export const DIGIT_CLASSES = 10;
 
+/**
+ * A VAE's unit counts as switched off when its KL term averages less than this (in nats): its
+ * code is N(0, 1) whatever the digit, so the decoder learns to ignore it.
+ */
+export const KL_OFF = 0.01;
+
 /** A unit counts as dead when it is zero on at least this share of the test images. */
 export const DEAD_SHARE = 0.99;
 
@@ -43,8 +49,13 @@ export interface LatentStats {
   high: Float32Array;
   /** latentDim values: the share of all test images on which the unit is zero. */
   zeroShare: Float32Array;
-  /** Units (ascending) that are zero on at least DEAD_SHARE of the test images. */
+  /**
+   * Units (ascending) that are zero on at least DEAD_SHARE of the test images; for a VAE, the
+   * units its KL term switched off (unitKl below KL_OFF).
+   */
   dead: number[];
+  /** A VAE's mean KL per unit over the test set; absent for the other kinds. */
+  unitKl?: Float32Array;
   /** Mean reconstruction loss per digit, hardest (highest) first. */
   lossByDigit: DigitLoss[];
   /** Share of test images whose code is nearest (Euclidean) to their own digit's mean code. */
@@ -193,12 +204,20 @@ export function nearestMeanAccuracy(
   return { overall: total ? right / total : 0, byDigit };
 }
 
+/** A VAE's units whose KL term is below KL_OFF, ascending. */
+export function switchedOffUnits(unitKl: ArrayLike<number>): number[] {
+  const off: number[] = [];
+  for (let u = 0; u < unitKl.length; u++) if (unitKl[u] < KL_OFF) off.push(u);
+  return off;
+}
+
 /** Everything the latent views show, from one codes message and the test labels. */
 export function computeLatentStats(
   codes: Float32Array,
   losses: Float32Array,
   labels: ArrayLike<number>,
   dim: number,
+  unitKl?: Float32Array,
 ): LatentStats {
   const indicesByDigit = indicesByClass(labels);
   const means = classMeans(codes, indicesByDigit, dim);
@@ -211,7 +230,8 @@ export function computeLatentStats(
     low,
     high,
     zeroShare: zeroShares(codes, dim),
-    dead: deadUnits(codes, dim),
+    dead: unitKl ? switchedOffUnits(unitKl) : deadUnits(codes, dim),
+    ...(unitKl && { unitKl }),
     lossByDigit: lossByClass(losses, indicesByDigit),
     nearestMean: nearestMeanAccuracy(codes, indicesByDigit, means, dim),
     maxMean: means.reduce((max, value) => Math.max(max, value), 0),

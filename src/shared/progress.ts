@@ -20,6 +20,15 @@ export interface DigitSamples {
   pixels: Uint8Array;
 }
 
+/**
+ * A VAE's loss in its two terms, per image (the loss is reconstruction + beta · kl): the
+ * binary cross-entropy summed over the 784 pixels, and the KL divergence of the code to N(0, I).
+ */
+export interface LossParts {
+  reconstruction: number;
+  kl: number;
+}
+
 /** One batch's loss. */
 export interface LossPoint {
   /** Global step, 1-based: the batch that produced this loss. */
@@ -27,6 +36,8 @@ export interface LossPoint {
   /** Fractional epoch at the end of that batch, e.g. 0.5 halfway through epoch 1. */
   epoch: number;
   loss: number;
+  /** A VAE's two terms; absent for the other kinds. */
+  parts?: LossParts;
 }
 
 /** Bytes and files of the dataset download so far. */

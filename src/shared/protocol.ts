@@ -7,13 +7,14 @@ import type { BackendName, TrainingConfig } from './config';
 import type { PretrainedHistory, PretrainedInfo, TimelineFrame } from './pretrained';
 import type { ModelHistory, SavedModelInfo, SavedModelMeta } from './savedModel';
 import type { BackendProbe, BenchmarkRequest, BenchmarkResult, Diagnostics } from './bench';
-import type { DataProgress, DatasetReady, ProgressReport, TestSet } from './progress';
+import type { DataProgress, DatasetReady, LossParts, ProgressReport, TestSet } from './progress';
 import type { LatentStats } from './latentStats';
 
 export type {
   DataProgress,
   DatasetCredit,
   DigitSamples,
+  LossParts,
   LossPoint,
   DatasetReady,
   ProgressReport,
@@ -163,7 +164,16 @@ export type FromWorker =
   | { type: 'modelSummary'; summary: ModelSummary }
   | { type: 'runState'; runId: number; state: RunState }
   | ({ type: 'progress'; runId: number } & ProgressReport)
-  | { type: 'epochEnd'; runId: number; epoch: number; trainLoss: number; valLoss: number }
+  | {
+      type: 'epochEnd';
+      runId: number;
+      epoch: number;
+      trainLoss: number;
+      valLoss: number;
+      /** A VAE's reconstruction and KL terms, on the training batches and on the test set. */
+      trainParts?: LossParts;
+      valParts?: LossParts;
+    }
   /** Reconstructions of the probes, 10 x 784 values in [0, 1]. runId is null before any run. */
   | {
       type: 'reconstructions';
@@ -172,6 +182,11 @@ export type FromWorker =
       pixels: Float32Array;
       /** True at the steps the training timeline keeps (shared/timeline.ts). */
       timeline?: boolean;
+      /**
+       * A denoising model's inputs: the probes as damaged for it (the same damage all run),
+       * 10 x 784 values in [0, 1]. Absent for the other kinds, which are given the probes.
+       */
+      inputs?: Float32Array;
     }
   /**
    * The pretrained model is in place: how it was made, its training history and timeline
@@ -231,6 +246,8 @@ export type FromWorker =
       step: number;
       coords: Float32Array;
       explained: [number, number];
+      /** The two principal axes themselves (latentDim numbers each), for the VAE's grid. */
+      axes: [number[], number[]];
       /** How long the PCA took in the worker. */
       ms: number;
     }
@@ -250,6 +267,10 @@ export function transferablesOf(message: FromWorker): Transferable[] {
     case 'modelExport':
       return [message.weights];
     case 'reconstructions':
+      return [
+        message.pixels.buffer as ArrayBuffer,
+        ...(message.inputs ? [message.inputs.buffer as ArrayBuffer] : []),
+      ];
     case 'testReconstructions':
     case 'decodedImages':
       return [message.pixels.buffer as ArrayBuffer];

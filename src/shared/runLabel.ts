@@ -2,12 +2,16 @@
  * A run's name on the loss chart and in the runs table: what differs from the notebook, in a
  * few words ("latent 2", "lr 0.01"), so two lines can be told apart at a glance.
  */
-import { DEFAULT_CONFIG, type TrainingConfig } from './config';
+import { DEFAULT_CONFIG, settingApplies, type TrainingConfig } from './config';
 
 // Where the maths runs changes the speed, not the run: two runs that differ only there are alike.
 type Labelled = Exclude<keyof TrainingConfig, 'backend' | 'threads'>;
 
 const SHORT: Readonly<Record<Labelled, (value: TrainingConfig[Labelled]) => string>> = {
+  model: (v) => (v === 'vae' ? 'VAE' : v === 'denoising' ? 'denoising' : 'standard'),
+  noise: (v) => `noise ${v}`,
+  noiseKind: (v) => (v === 'gaussian' ? 'Gaussian noise' : 'dropped pixels'),
+  beta: (v) => `beta ${v}`,
   latentDim: (v) => `latent ${v}`,
   hiddenUnits: (v) => `hidden ${v}`,
   epochs: (v) => `${v} ${v === 1 ? 'epoch' : 'epochs'}`,
@@ -21,6 +25,10 @@ const SHORT: Readonly<Record<Labelled, (value: TrainingConfig[Labelled]) => stri
 
 /** The model-changing fields first: they are what a comparison is usually about. */
 const ORDER: readonly Labelled[] = [
+  'model',
+  'noise',
+  'noiseKind',
+  'beta',
   'latentDim',
   'hiddenUnits',
   'latentActivation',
@@ -34,9 +42,9 @@ const ORDER: readonly Labelled[] = [
 
 /** What differs from the defaults, e.g. "latent 2, lr 0.01"; "notebook defaults" if nothing. */
 export function describeDifferences(config: TrainingConfig): string {
-  const parts = ORDER.filter((key) => config[key] !== DEFAULT_CONFIG[key]).map((key) =>
-    SHORT[key](config[key]),
-  );
+  const differs = (key: Labelled) =>
+    config[key] !== DEFAULT_CONFIG[key] && settingApplies(key, config.model);
+  const parts = ORDER.filter(differs).map((key) => SHORT[key](config[key]));
   return parts.length === 0 ? 'notebook defaults' : parts.join(', ');
 }
 

@@ -8,6 +8,7 @@ import {
   DEFAULT_CONFIG,
   IMAGE_SIZE,
   NUMERIC_RULES,
+  type ModelKind,
   type TrainingConfig,
 } from './config';
 import type { LossPoint } from './progress';
@@ -65,15 +66,21 @@ export class ModelFileError extends Error {
   override name = 'ModelFileError';
 }
 
-type Shape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
+type Shape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'> &
+  Partial<Pick<TrainingConfig, 'model'>>;
 
 /** The weights the autoencoder holds, in order; names as tfjs saves them. */
 export function expectedWeightSpecs(config: Shape): WeightSpec[] {
+  // A VAE's second head (the log-variance) comes last: tfjs saves the layers of the mean path
+  // first, then the head that branches off it.
+  const logVar: [string, number, number][] =
+    config.model === 'vae' ? [['latent_log_var', config.hiddenUnits, config.latentDim]] : [];
   const layers: [string, number, number][] = [
     ['encoder_hidden', IMAGE_SIZE, config.hiddenUnits],
     ['latent', config.hiddenUnits, config.latentDim],
     ['decoder_hidden', config.latentDim, config.hiddenUnits],
     ['reconstruction', config.hiddenUnits, IMAGE_SIZE],
+    ...logVar,
   ];
   return layers.flatMap(([name, inputs, units]) => [
     { name: `${name}/kernel`, shape: [inputs, units], dtype: 'float32' as const },
@@ -98,7 +105,8 @@ export function checkConfig(value: unknown): TrainingConfig {
   const config: Partial<TrainingConfig> = {};
   for (const key of Object.keys(NUMERIC_RULES) as (keyof typeof NUMERIC_RULES)[]) {
     const rule = NUMERIC_RULES[key];
-    const v = value[key];
+    // A field added after the file was saved (noise, beta) takes its default.
+    const v = value[key] ?? DEFAULT_CONFIG[key];
     const ok =
       typeof v === 'number' &&
       Number.isFinite(v) &&
@@ -212,12 +220,25 @@ export function parseModelJson(text: string): ParsedModelFile {
   return { meta, history, specs: expected };
 }
 
+const KIND_NAMES: Record<ModelKind, string> = {
+  ae: 'a standard autoencoder',
+  denoising: 'a denoising autoencoder',
+  vae: 'a variational autoencoder',
+};
+
 /** How two configs differ in shape, in words for a question; null when the same shape. */
 export function shapeDifference(model: Shape, page: Shape): string | null {
   const parts: string[] = [];
+  const modelKind = model.model ?? 'ae';
+  const pageKind = page.model ?? 'ae';
+  const kind =
+    modelKind === pageKind
+      ? ''
+      : `This model is ${KIND_NAMES[modelKind]} (the page is set to ${KIND_NAMES[pageKind]}).`;
   if (model.latentDim !== page.latentDim)
     parts.push(`latent size ${model.latentDim} (the page is set to ${page.latentDim})`);
   if (model.hiddenUnits !== page.hiddenUnits)
     parts.push(`hidden layers of ${model.hiddenUnits} (the page is set to ${page.hiddenUnits})`);
-  return parts.length ? `This model has ${parts.join(' and ')}.` : null;
+  const shape = parts.length ? `This model has ${parts.join(' and ')}.` : '';
+  return kind || shape ? [kind, shape].filter(Boolean).join(' ') : null;
 }

@@ -16,6 +16,10 @@ import {
 
 /** The fields the panel edits (the backend is chosen once, in the link). */
 export const SETTING_KEYS = [
+  'model',
+  'noise',
+  'noiseKind',
+  'beta',
   'latentDim',
   'hiddenUnits',
   'epochs',
@@ -30,7 +34,13 @@ export const SETTING_KEYS = [
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** The fields picked from a list rather than typed. */
-export const CHOICE_SETTING_KEYS = ['loss', 'latentActivation', 'threads'] as const;
+export const CHOICE_SETTING_KEYS = [
+  'model',
+  'noiseKind',
+  'loss',
+  'latentActivation',
+  'threads',
+] as const;
 export type ChoiceSettingKey = (typeof CHOICE_SETTING_KEYS)[number];
 
 export function isChoiceSetting(key: SettingKey): key is ChoiceSettingKey {
@@ -53,6 +63,26 @@ export interface SettingInfo {
 }
 
 export const SETTING_INFO: Readonly<Record<SettingKey, SettingInfo>> = {
+  model: {
+    label: 'Kind of model',
+    unit: '',
+    hint: "The notebook's autoencoder, one that learns to clean noisy digits, or a variational one that can invent digits.",
+  },
+  noise: {
+    label: 'Noise',
+    unit: '',
+    hint: 'Denoising only: the share of pixels dropped, or how strong the Gaussian noise is.',
+  },
+  noiseKind: {
+    label: 'Noise type',
+    unit: '',
+    hint: 'Denoising only: drop pixels to black, or add Gaussian noise (clipped to 0-1).',
+  },
+  beta: {
+    label: 'Beta',
+    unit: '',
+    hint: 'VAE only: how hard the codes are pulled towards N(0, 1), against how well digits are rebuilt.',
+  },
   latentDim: { label: 'Latent size', unit: 'numbers', hint: 'How many numbers the code has.' },
   hiddenUnits: { label: 'Hidden units', unit: 'neurons', hint: 'Width of each hidden layer.' },
   epochs: { label: 'Epochs', unit: 'passes', hint: 'Passes over the training images.' },
@@ -79,6 +109,11 @@ export const SETTING_INFO: Readonly<Record<SettingKey, SettingInfo>> = {
 
 /** Words for the choice fields' options. */
 export const CHOICE_LABELS: Readonly<Record<string, string>> = {
+  ae: 'Standard (notebook)',
+  denoising: 'Denoising',
+  vae: 'Variational (VAE)',
+  mask: 'Dropped pixels',
+  gaussian: 'Gaussian noise',
   bce: 'Cross-entropy (notebook)',
   mse: 'Squared error',
   relu: 'relu (notebook)',
@@ -152,6 +187,16 @@ export const PRESETS: readonly Preset[] = [
     name: 'Tiny code (latent 2)',
     purpose: 'squeeze each digit into just 2 numbers',
     values: { latentDim: 2 },
+  },
+  {
+    name: 'Denoising (half the pixels dropped)',
+    purpose: 'rebuild clean digits from damaged ones',
+    values: { model: 'denoising', noise: 0.5, noiseKind: 'mask' },
+  },
+  {
+    name: 'Variational (2-number code)',
+    purpose: 'a map of codes that decode to new digits',
+    values: { model: 'vae', latentDim: 2 },
   },
 ];
 

@@ -55,8 +55,8 @@ function eventsFor(ctx: HandlerContext, runId: number | null): TrainerEvents {
   return {
     progress: (progress) => runId !== null && send({ type: 'progress', runId, ...progress }),
     epochEnd: (end) => runId !== null && send({ type: 'epochEnd', runId, ...end }),
-    reconstructions: (pixels, step, timeline) =>
-      send({ type: 'reconstructions', runId, step, pixels, timeline }),
+    reconstructions: (pixels, step, timeline, inputs) =>
+      send({ type: 'reconstructions', runId, step, pixels, timeline, ...(inputs && { inputs }) }),
     latentCodes: (codes) => {
       // Kept (copied: the original is transferred) for the latent map's projectCodes.
       ctx.latestCodes = {
@@ -67,7 +67,8 @@ function eventsFor(ctx: HandlerContext, runId: number | null): TrainerEvents {
       };
       const labels = ctx.data?.test.labels;
       if (!labels) return;
-      const stats = computeLatentStats(codes.codes, codes.losses, labels, codes.latentDim);
+      const { latentDim, unitKl } = codes;
+      const stats = computeLatentStats(codes.codes, codes.losses, labels, latentDim, unitKl);
       send({ type: 'latentCodes', runId, ...codes, stats });
     },
     state: (state) => runId !== null && send({ type: 'runState', runId, state }),
@@ -140,5 +141,7 @@ export function freshTrainer(
 
 /** A new trainer's first picture: its weights' guesses for the probes, before any step. */
 export function sendFirstReconstructions(ctx: HandlerContext, trainer: Trainer): void {
-  ctx.send({ type: 'reconstructions', runId: null, step: 0, pixels: trainer.reconstructProbes() });
+  const pixels = trainer.reconstructProbes();
+  const inputs = trainer.probeInputs();
+  ctx.send({ type: 'reconstructions', runId: null, step: 0, pixels, ...(inputs && { inputs }) });
 }

@@ -19,7 +19,7 @@ const announced = new WeakMap<HandlerContext, string>();
 async function announceThreads(ctx: HandlerContext, config: TrainingConfig): Promise<void> {
   const decision = await ctx.backendReady?.catch(() => null);
   if (!decision?.threads) return;
-  const plan = planFor(config.threads, decision.name);
+  const plan = planFor(config.threads, decision.name, config.model);
   const key = `${plan.threads} ${plan.reason}`;
   if (key === (announced.get(ctx) ?? `${decision.threads.threads} ${decision.threads.reason}`)) {
     return;

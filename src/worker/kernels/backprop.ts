@@ -48,10 +48,19 @@ export function prefersExplicitTranspose(): boolean {
 }
 
 /** How the products are computed: tfjs's matMul as is, with explicit transposes, or ours. */
-type MatMulRoute = 'stock' | 'explicitTranspose' | 'cpuKernel';
+export type MatMulRoute = 'stock' | 'explicitTranspose' | 'cpuKernel';
+
+/** The route for the current backend (cpu always takes its own kernel). */
+export function matMulRoute(explicitTranspose = prefersExplicitTranspose()): MatMulRoute {
+  return tf.getBackend() === 'cpu'
+    ? 'cpuKernel'
+    : explicitTranspose
+      ? 'explicitTranspose'
+      : 'stock';
+}
 
 /** One Dense layer: activation(x·W + b). */
-function dense(x: tf.Tensor2D, layer: DenseWeights, route: MatMulRoute): tf.Tensor2D {
+export function dense(x: tf.Tensor2D, layer: DenseWeights, route: MatMulRoute): tf.Tensor2D {
   const { kernel, bias, activation } = layer;
   if (route === 'cpuKernel') {
     return cpuMatMul(x, kernel as tf.Tensor2D, { bias: bias as tf.Tensor1D, activation });
@@ -60,7 +69,7 @@ function dense(x: tf.Tensor2D, layer: DenseWeights, route: MatMulRoute): tf.Tens
 }
 
 /** aᵀ·b (transposeA) or a·bᵀ, the way `route` says (see above). */
-function matMulT(
+export function matMulT(
   a: tf.Tensor2D,
   b: tf.Tensor2D,
   transposeA: boolean,
@@ -71,11 +80,17 @@ function matMulT(
   return transposeA ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, tf.transpose(b));
 }
 
-/** d(BCE mean)/dz for the sigmoid output p = sigmoid(z): (p − t) / (batch · 784) where unclipped. */
-function sigmoidBceGrad(target: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor2D {
-  const [rows, cols] = p.shape;
+/**
+ * d(BCE mean)/dz for the sigmoid output p = sigmoid(z): (p − t) / (batch · 784) where unclipped.
+ * `scale` replaces the 1 / (batch · 784) (a VAE sums over pixels: 1 / batch).
+ */
+export function sigmoidBceGrad(
+  target: tf.Tensor2D,
+  p: tf.Tensor2D,
+  scale = 1 / p.size,
+): tf.Tensor2D {
   const inRange = tf.logicalAnd(tf.greaterEqual(p, BCE_EPSILON), tf.lessEqual(p, 1 - BCE_EPSILON));
-  const diff = tf.mul(tf.sub(p, target), 1 / (rows * cols));
+  const diff = tf.mul(tf.sub(p, target), scale);
   return tf.where(inRange, diff, tf.zerosLike(diff)) as tf.Tensor2D;
 }
 
@@ -111,7 +126,7 @@ function lossHead(
 }
 
 /** A hidden layer's dz (from the gradient w.r.t. its output y) and its bias gradient. */
-function hiddenGrad(
+export function hiddenGrad(
   route: MatMulRoute,
   dy: tf.Tensor2D,
   y: tf.Tensor2D,
@@ -123,8 +138,10 @@ function hiddenGrad(
 }
 
 /**
- * Loss and gradients of the Keras BCE (or MSE) of `images` against their reconstruction through
- * `layers` (each x·W + b then its activation; the last must be sigmoid). Call inside a tidy.
+ * Loss and gradients of the Keras BCE (or MSE) of `target` (by default `images` themselves; a
+ * denoising model is given damaged images and scored on the clean ones) against the
+ * reconstruction of `images` through `layers` (each x·W + b then its activation; the last must be
+ * sigmoid). Call inside a tidy.
  * `explicitTranspose` applies to backends other than cpu, which always takes its own kernel.
  */
 export function autoencoderGradients(
@@ -132,16 +149,16 @@ export function autoencoderGradients(
   images: tf.Tensor2D,
   explicitTranspose = prefersExplicitTranspose(),
   lossKind: LossKind = 'bce',
+  target: tf.Tensor2D = images,
 ): StepGradients {
-  const route: MatMulRoute =
-    tf.getBackend() === 'cpu' ? 'cpuKernel' : explicitTranspose ? 'explicitTranspose' : 'stock';
+  const route = matMulRoute(explicitTranspose);
   const last = layers[layers.length - 1];
   if (last.activation !== 'sigmoid') throw new Error('the output layer must be sigmoid');
   // outputs[i] is the input of layer i; outputs[layers.length] the prediction.
   const outputs: tf.Tensor2D[] = [images];
   for (const layer of layers) outputs.push(dense(outputs[outputs.length - 1], layer, route));
   const prediction = outputs[layers.length];
-  const head = lossHead(route, lossKind, images, prediction);
+  const head = lossHead(route, lossKind, target, prediction);
   let { dz, biasGrad } = head;
 
   const grads: tf.NamedTensorMap = {};

@@ -74,13 +74,14 @@ export interface LatestCodes {
 export function latentMapOf(latest: LatestCodes): Extract<FromWorker, { type: 'latentMap' }> {
   const started = performance.now();
   const count = Math.floor(latest.codes.length / latest.latentDim);
-  const { coords, explained } = pca2(latest.codes, count, latest.latentDim);
+  const { coords, explained, axes } = pca2(latest.codes, count, latest.latentDim);
   return {
     type: 'latentMap',
     runId: latest.runId,
     step: latest.step,
     coords,
     explained,
+    axes: [Array.from(axes[0]), Array.from(axes[1])],
     ms: Math.round(performance.now() - started),
   };
 }

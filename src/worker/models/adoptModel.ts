@@ -4,9 +4,9 @@
  * run never trains a network of another shape than the page shows.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { TrainingConfig } from '../../shared/config';
+import { effectiveLatentActivation, type TrainingConfig } from '../../shared/config';
 import { latentDimOf } from '../latent/latents';
-import { LATENT_LAYER, activationOf, buildAutoencoder, denseLayers } from './model';
+import { LATENT_LAYER, activationOf, buildAutoencoder, denseLayers, logVarLayer } from './model';
 
 /** Why `model` cannot be trained with `config`, or null when it can. */
 export function shapeMismatch(model: tfl.LayersModel, config: TrainingConfig): string | null {
@@ -14,17 +14,24 @@ export function shapeMismatch(model: tfl.LayersModel, config: TrainingConfig): s
   const hiddenUnits = (hidden.outputShape as number[]).at(-1);
   const latentDim = latentDimOf(model);
   const latentActivation = activationOf(model.getLayer(LATENT_LAYER));
+  const variational = logVarLayer(model) !== null;
+  if (variational !== (config.model === 'vae')) {
+    return variational
+      ? 'these weights belong to a variational autoencoder, and the settings ask for another kind'
+      : 'these weights have no variance head, and the settings ask for a variational autoencoder';
+  }
+  const wanted = effectiveLatentActivation(config);
   if (
     hiddenUnits === config.hiddenUnits &&
     latentDim === config.latentDim &&
-    latentActivation === config.latentActivation
+    latentActivation === wanted
   ) {
     return null;
   }
   return (
     `these weights belong to a network with latent size ${latentDim}, ${hiddenUnits} hidden units ` +
     `and a ${latentActivation} code, not the ${config.latentDim}, ${config.hiddenUnits} and ` +
-    `${config.latentActivation} of the settings`
+    `${wanted} of the settings`
   );
 }
 

@@ -3,7 +3,13 @@
  * the encoder and decoder halves that share its layers, and a Keras-like summary for the page.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { IMAGE_SIZE, type LatentActivation, type TrainingConfig } from '../../shared/config';
+import {
+  IMAGE_SIZE,
+  effectiveLatentActivation,
+  type LatentActivation,
+  type ModelKind,
+  type TrainingConfig,
+} from '../../shared/config';
 import type { LayerSummary, ModelSummary } from '../../shared/protocol';
 import { layerSeeds } from '../training/random';
 
@@ -21,7 +27,10 @@ export const LAYER_SPECS = [
 ] as const satisfies readonly { name: string; activation: DenseActivation }[];
 
 export const INPUT_NAME = 'image';
+/** The bottleneck; in a VAE, the mean head (so every view of "the code" shows the means). */
 export const LATENT_LAYER = 'latent';
+/** A VAE's second head: the log-variance of each code number, beside the mean. */
+export const LOG_VAR_LAYER = 'latent_log_var';
 
 type ModelShape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
 
@@ -49,35 +58,70 @@ function unitsOf(config: ModelShape): number[] {
  */
 export type FreshShape = ModelShape &
   Pick<TrainingConfig, 'seed'> &
-  Partial<Pick<TrainingConfig, 'latentActivation'>>;
+  Partial<Pick<TrainingConfig, 'latentActivation' | 'model'>>;
+
+function seededDense(name: string, units: number, activation: DenseActivation, seed: number) {
+  return tfl.layers.dense({
+    name,
+    units,
+    activation,
+    kernelInitializer: tfl.initializers.glorotUniform({ seed }),
+    biasInitializer: 'zeros',
+  });
+}
 
 /**
  * 784 -> hidden relu -> latent relu -> hidden relu -> 784 sigmoid. Glorot-uniform kernels, each
  * with its own nonzero seed derived from config.seed (so the same seed gives the same weights),
  * and zero biases, as Keras initialises Dense layers.
+ *
+ * A VAE (config.model 'vae') has a linear mean head as its 'latent' layer and a second linear
+ * head beside it for the log-variance; the model's outputs are the rebuild of the mean and the
+ * log-variance, so both heads are saved and loaded with it. The sampling happens only in
+ * training (kernels/vaeBackprop.ts): everything that shows the model decodes the mean.
  */
 export function buildAutoencoder(config: FreshShape): tfl.LayersModel {
+  const kind: ModelKind = config.model ?? 'ae';
   const units = unitsOf(config);
-  const activations = layerActivations(config.latentActivation);
-  const seeds = layerSeeds(config.seed, LAYER_SPECS.length);
+  const latentActivation = effectiveLatentActivation({
+    model: kind,
+    latentActivation: config.latentActivation ?? 'relu',
+  });
+  const activations = layerActivations(latentActivation);
+  // The log-variance head takes the fifth seed, so the other four are those of the standard model.
+  const seeds = layerSeeds(config.seed, LAYER_SPECS.length + 1);
   const input = tfl.input({ shape: [IMAGE_SIZE], name: INPUT_NAME });
   let x: tfl.SymbolicTensor = input;
+  let logVar: tfl.SymbolicTensor | null = null;
   LAYER_SPECS.forEach((spec, i) => {
-    const layer = tfl.layers.dense({
-      name: spec.name,
-      units: units[i],
-      activation: activations[i],
-      kernelInitializer: tfl.initializers.glorotUniform({ seed: seeds[i] }),
-      biasInitializer: 'zeros',
-    });
-    x = layer.apply(x) as tfl.SymbolicTensor;
+    const hidden = x;
+    x = seededDense(spec.name, units[i], activations[i], seeds[i]).apply(x) as tfl.SymbolicTensor;
+    if (kind === 'vae' && spec.name === LATENT_LAYER) {
+      const head = seededDense(LOG_VAR_LAYER, units[i], 'linear', seeds[LAYER_SPECS.length]);
+      logVar = head.apply(hidden) as tfl.SymbolicTensor;
+    }
   });
-  return tfl.model({ inputs: input, outputs: x, name: 'autoencoder' });
+  const outputs = logVar ? [x, logVar] : x;
+  return tfl.model({ inputs: input, outputs, name: kind === 'vae' ? 'vae' : 'autoencoder' });
 }
 
-/** The dense layers of an autoencoder in forward order. */
+/** The dense layers of the image -> code -> image path in forward order (a VAE's mean path). */
 export function denseLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
   return LAYER_SPECS.map((spec) => model.getLayer(spec.name));
+}
+
+/** A VAE's log-variance head; null for the standard and denoising models. */
+export function logVarLayer(model: tfl.LayersModel): tfl.layers.Layer | null {
+  return model.layers.find((layer) => layer.name === LOG_VAR_LAYER) ?? null;
+}
+
+/** Every layer that holds weights: the path's four, and a VAE's log-variance head after 'latent'. */
+export function weightedLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
+  const head = logVarLayer(model);
+  const path = denseLayers(model);
+  if (!head) return path;
+  const at = LAYER_SPECS.findIndex((spec) => spec.name === LATENT_LAYER) + 1;
+  return [...path.slice(0, at), head, ...path.slice(at)];
 }
 
 /** image -> latent code, sharing the autoencoder's layers (and so its weights). */
@@ -107,10 +151,9 @@ function kerasShape(shape: readonly (number | null)[]): string {
 
 /** The layer table of Keras's model.summary(), without the input layer (it has no weights). */
 export function summarize(model: tfl.LayersModel, config: ModelShape): ModelSummary {
-  const layers: LayerSummary[] = LAYER_SPECS.map((spec) => {
-    const layer = model.getLayer(spec.name);
+  const layers: LayerSummary[] = weightedLayers(model).map((layer) => {
     return {
-      name: spec.name,
+      name: layer.name,
       outputShape: kerasShape(layer.outputShape as (number | null)[]),
       activation: activationOf(layer),
       params: layer.countParams(),

@@ -16,7 +16,7 @@ import {
   type SavedModelMeta,
 } from '../../shared/savedModel';
 import type { TrainingConfig } from '../../shared/config';
-import { denseLayers } from './model';
+import { weightedLayers } from './model';
 import { sha256Hex } from '../data/sha256';
 
 export interface ModelFiles {
@@ -106,7 +106,7 @@ export function applyWeights(
         throw new ModelFileError('The weights file holds numbers that are not finite (NaN).');
       }
     }
-    for (const layer of denseLayers(model)) {
+    for (const layer of weightedLayers(model)) {
       layer.setWeights([named[`${layer.name}/kernel`], named[`${layer.name}/bias`]]);
     }
   } finally {

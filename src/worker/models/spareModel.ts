@@ -19,8 +19,8 @@ export interface SpareModel {
   drop(): void;
 }
 
-const keyOf = ({ hiddenUnits, latentDim, latentActivation, seed }: FreshShape) =>
-  `${hiddenUnits}/${latentDim}/${latentActivation}/${seed}`;
+const keyOf = ({ hiddenUnits, latentDim, latentActivation, seed, model }: FreshShape) =>
+  `${model ?? 'ae'}/${hiddenUnits}/${latentDim}/${latentActivation}/${seed}`;
 
 /** Without `build` (test handlers with fake trainers), prepare() does nothing. */
 export function createSpareModel(build?: (shape: FreshShape) => tfl.LayersModel): SpareModel {

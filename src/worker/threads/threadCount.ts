@@ -2,7 +2,7 @@
  * How many threads a run trains on, and why not more. Pure, so the rule is tested without a
  * browser: the training worker passes in what it sees (cores, isolation, backend, the link).
  */
-import type { ThreadChoice } from '../../shared/config';
+import type { ModelKind, ThreadChoice } from '../../shared/config';
 
 /**
  * More helpers than this gain nothing at batch 128: each slice would hold too few rows to keep
@@ -18,6 +18,8 @@ export interface ThreadInputs {
   /** tfjs's current backend: only WebAssembly trains on our threads. */
   backend: string;
   requested: ThreadChoice;
+  /** The kind of model: the threads share only the standard model's step. */
+  model?: ModelKind;
 }
 
 export interface ThreadPlan {
@@ -38,8 +40,14 @@ export const TWO_CORES_REASON =
 export const NOT_ISOLATED_REASON =
   'this page is not cross-origin isolated, so its workers cannot share memory';
 
+export const ONE_THREAD_KINDS_REASON =
+  'the denoising and variational models train on one thread (the threads share only the standard step)';
+
 export function planThreads(inputs: ThreadInputs): ThreadPlan {
   if (inputs.backend !== 'wasm') return { threads: 1, reason: null };
+  if (inputs.model !== undefined && inputs.model !== 'ae' && inputs.requested !== '1') {
+    return { threads: 1, reason: ONE_THREAD_KINDS_REASON };
+  }
   const cores = Math.max(1, Math.floor(inputs.cores ?? 1));
   const wanted = inputs.requested === 'auto' ? cores - 1 : Number(inputs.requested);
   const threads = Math.max(1, Math.min(wanted, cores, MAX_THREADS));

@@ -5,8 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import type { LossKind, ThreadChoice, TrainingConfig } from '../../shared/config';
-import { makeTrainStep, type TrainStepFn } from '../kernels/trainStep';
+import type { LossKind, ModelKind, ThreadChoice, TrainingConfig } from '../../shared/config';
+import { makeTrainStep, type StepKind, type TrainStepFn } from '../kernels/trainStep';
 import { createComputePool, type ComputePool } from './computePool';
 import { planThreads, type ThreadPlan } from './threadCount';
 import { makeThreadedStep } from './threadedStep';
@@ -18,7 +18,11 @@ function spawnHelper(): Worker {
 }
 
 /** What this worker can do for `requested` on `backend`, from what the browser says. */
-export function planFor(requested: ThreadChoice, backend: string = tf.getBackend()): ThreadPlan {
+export function planFor(
+  requested: ThreadChoice,
+  backend: string = tf.getBackend(),
+  model: ModelKind = 'ae',
+): ThreadPlan {
   const scope = globalThis as {
     crossOriginIsolated?: boolean;
     navigator?: { hardwareConcurrency?: number };
@@ -28,6 +32,7 @@ export function planFor(requested: ThreadChoice, backend: string = tf.getBackend
     isolated: scope.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined',
     backend,
     requested,
+    model,
   });
 }
 
@@ -55,6 +60,8 @@ export interface StepChoice {
   lossKind: LossKind;
   plan: ThreadPlan;
   maxRows: number;
+  /** The kind of model and its settings; absent: the standard model. */
+  kind?: StepKind;
 }
 
 /**
@@ -62,8 +69,9 @@ export interface StepChoice {
  * Until the helpers are up, the threaded step computes alone (the same maths).
  */
 export function stepFor(choice: StepChoice): TrainStepFn {
-  const { model, optimizer, lossKind, plan, maxRows } = choice;
-  if (plan.threads <= 1) return makeTrainStep(model, optimizer, lossKind);
+  const { model, optimizer, lossKind, plan, maxRows, kind } = choice;
+  if (plan.threads <= 1 || (kind && kind.model !== 'ae'))
+    return makeTrainStep(model, optimizer, lossKind, kind);
   return makeThreadedStep({
     model,
     optimizer,
@@ -78,13 +86,14 @@ export function stepFor(choice: StepChoice): TrainStepFn {
 export function runStep(
   model: tfl.LayersModel,
   optimizer: tf.Optimizer,
-  config: Pick<TrainingConfig, 'loss' | 'threads' | 'batchSize'>,
+  config: Pick<TrainingConfig, 'loss' | 'threads' | 'batchSize'> & StepKind,
 ): TrainStepFn {
   return stepFor({
     model,
     optimizer,
     lossKind: config.loss,
-    plan: planFor(config.threads),
+    plan: planFor(config.threads, undefined, config.model),
     maxRows: config.batchSize,
+    kind: config,
   });
 }

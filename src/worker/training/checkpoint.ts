@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { EpochSums } from './lossTracker';
 import type { RunCursor } from './runCursor';
 
 /** Steps between checkpoints: about 2.5 MB copied from the backend each time, a few ms on wasm. */
@@ -28,10 +29,7 @@ export interface CursorState {
   order: Uint32Array;
 }
 
-export interface EpochLossState {
-  sum: number;
-  samples: number;
-}
+export type EpochLossState = EpochSums;
 
 export interface Checkpoint {
   step: number;

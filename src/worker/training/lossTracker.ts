@@ -4,13 +4,22 @@
  * flight; beyond that the caller waits for the oldest, so a fast producer cannot run away.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { LossPoint } from '../../shared/protocol';
+import type { LossParts, LossPoint } from '../../shared/progress';
+
+/** An epoch's running sums: of the loss, and of a VAE's two terms. */
+export interface EpochSums {
+  sum: number;
+  samples: number;
+  reconstruction?: number;
+  kl?: number;
+}
 
 export class LossTracker {
   private inFlight: Promise<void>[] = [];
   private points: LossPoint[] = [];
   private epochSum = 0;
   private epochSamples = 0;
+  private epochParts: LossParts | null = null;
   /** Bumped by abandon(): reads begun before it are ignored when (if ever) they finish. */
   private generation = 0;
 
@@ -20,13 +29,17 @@ export class LossTracker {
     private readonly maxInFlight = 4,
   ) {}
 
-  /** Takes ownership of `loss` (a scalar) for the batch `step` of `samples` images. */
-  async add(loss: tf.Scalar, step: number, epoch: number, samples: number): Promise<void> {
+  /**
+   * Takes ownership of `loss` for the batch `step` of `samples` images: a scalar, or a VAE's
+   * [total, reconstruction, KL].
+   */
+  async add(loss: tf.Tensor, step: number, epoch: number, samples: number): Promise<void> {
     const generation = this.generation;
     const read = loss
       .data()
-      .then(([value]) => {
-        if (generation === this.generation) this.record(value, step, epoch, samples);
+      .then(([value, reconstruction, kl]) => {
+        const parts = reconstruction === undefined ? undefined : { reconstruction, kl };
+        if (generation === this.generation) this.record(value, step, epoch, samples, parts);
       })
       .finally(() => loss.dispose());
     this.inFlight.push(read);
@@ -47,10 +60,22 @@ export class LossTracker {
 
   /** Keras's epoch loss: the mean of the batch losses weighted by batch size. Then resets. */
   takeEpochMean(): number {
-    const mean = this.epochSamples > 0 ? this.epochSum / this.epochSamples : Number.NaN;
+    return this.takeEpoch().loss;
+  }
+
+  /** The same, with a VAE's two terms weighted alike (absent for the other kinds). Then resets. */
+  takeEpoch(): { loss: number; parts?: LossParts } {
+    const samples = this.epochSamples;
+    const loss = samples > 0 ? this.epochSum / samples : Number.NaN;
+    const sums = this.epochParts;
+    const parts =
+      sums && samples > 0
+        ? { reconstruction: sums.reconstruction / samples, kl: sums.kl / samples }
+        : undefined;
     this.epochSum = 0;
     this.epochSamples = 0;
-    return mean;
+    this.epochParts = null;
+    return parts ? { loss, parts } : { loss };
   }
 
   /** Forgets reads in flight: after a lost GPU context they never finish (tfjs polls forever). */
@@ -60,24 +85,38 @@ export class LossTracker {
   }
 
   /** The epoch's running sums, for a checkpoint. */
-  epochState(): { sum: number; samples: number } {
-    return { sum: this.epochSum, samples: this.epochSamples };
+  epochState(): EpochSums {
+    return { sum: this.epochSum, samples: this.epochSamples, ...this.epochParts };
   }
 
   /** Back to a checkpoint: its epoch sums; unsent points after `step` go (they come again). */
-  rewind(state: { sum: number; samples: number }, step: number): void {
+  rewind(state: EpochSums, step: number): void {
     this.epochSum = state.sum;
     this.epochSamples = state.samples;
+    const { reconstruction, kl } = state;
+    this.epochParts =
+      reconstruction === undefined || kl === undefined ? null : { reconstruction, kl };
     this.points = this.points.filter((p) => p.step <= step);
   }
 
-  private record(loss: number, step: number, epoch: number, samples: number): void {
+  private record(
+    loss: number,
+    step: number,
+    epoch: number,
+    samples: number,
+    parts: LossParts | undefined,
+  ): void {
     if (!Number.isFinite(loss)) {
       this.onBadLoss(step);
       return;
     }
-    this.points.push({ step, epoch, loss });
+    this.points.push(parts ? { step, epoch, loss, parts } : { step, epoch, loss });
     this.epochSum += loss * samples;
     this.epochSamples += samples;
+    if (parts) {
+      const sums = (this.epochParts ??= { reconstruction: 0, kl: 0 });
+      sums.reconstruction += parts.reconstruction * samples;
+      sums.kl += parts.kl * samples;
+    }
   }
 }

@@ -43,6 +43,16 @@ export const SEED_STREAM = {
   shuffle: 0,
   /** Layer k's initializer uses stream LAYER_BASE + k. */
   layerBase: 1,
+  /** A denoising run's corruption of its training batches. */
+  trainNoise: 1000,
+  /** The corruption of the test set when it is scored: the same every epoch, so epochs compare. */
+  evalNoise: 1001,
+  /** The corruption of the ten digits the page shows. */
+  probeNoise: 1002,
+  /** A VAE's sampled codes during training. */
+  vaeSampling: 1003,
+  /** A VAE's sampled codes when the test set is scored. */
+  vaeEvalSampling: 1004,
 } as const;
 
 /**

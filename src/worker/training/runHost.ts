@@ -22,6 +22,8 @@ export interface RunHost {
   readonly config: TrainingConfig;
   readonly test: PixelSet;
   readonly probes: Uint8Array;
+  /** A denoising run's probes as damaged for it (the same all run); null for other kinds. */
+  readonly probeInputs: Float32Array | null;
   readonly events: TrainerEvents;
   readonly cursor: RunCursor;
   readonly losses: LossTracker;

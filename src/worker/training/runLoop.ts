@@ -16,7 +16,7 @@ export function evaluateTestSet(
   ctx: RunContext,
   cancelled: () => boolean,
 ): ReturnType<typeof evaluateSet> {
-  return evaluateSet(ctx.model, ctx.test, cancelled, EVAL_CHUNK, ctx.config.loss);
+  return evaluateSet(ctx.model, ctx.test, cancelled, EVAL_CHUNK, ctx.config);
 }
 
 /** Runs batches while `token` is the gate's current one and the run is running. */
@@ -65,7 +65,7 @@ export async function runBatch(ctx: RunContext): Promise<void> {
 async function finishEpoch(ctx: RunContext): Promise<void> {
   await ctx.losses.drain();
   if (runEnded(ctx)) return;
-  const trainLoss = ctx.losses.takeEpochMean();
+  const { loss: trainLoss, parts: trainParts } = ctx.losses.takeEpoch();
   ctx.reporter.flushProgress(true);
   // One pass gives the validation loss and the test set's codes for the latent views.
   const evaluation = await evaluateTestSet(ctx, () => runEnded(ctx));
@@ -73,7 +73,14 @@ async function finishEpoch(ctx: RunContext): Promise<void> {
   const valLoss = evaluation.meanLoss;
   if (!Number.isFinite(valLoss)) return ctx.diverged(nonFiniteDivergence(ctx.cursor.globalStep));
   const epoch = ctx.cursor.epochIndex + 1;
-  ctx.events.epochEnd({ epoch, trainLoss, valLoss });
+  const valParts = evaluation.parts;
+  ctx.events.epochEnd({
+    epoch,
+    trainLoss,
+    valLoss,
+    ...(trainParts && { trainParts }),
+    ...(valParts && { valParts }),
+  });
   ctx.reporter.emitCodes(evaluation);
   await ctx.reporter.emitReconstructions();
   if (runEnded(ctx)) return;

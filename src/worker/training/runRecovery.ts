@@ -36,7 +36,11 @@ export function handleDivergence(ctx: RunContext, verdict: Divergence): void {
     .exclusive(async () => {
       await ctx.safety.restore(good);
       if (!ctx.disposed())
-        ctx.events.reconstructions(await reconstruct(ctx.model, ctx.probes), good.step, false);
+        ctx.events.reconstructions(
+          await reconstruct(ctx.model, ctx.probeInputs ?? ctx.probes),
+          good.step,
+          false,
+        );
     })
     .catch((err: unknown) => ctx.events.error(failureMessage(err)));
 }

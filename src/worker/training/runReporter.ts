@@ -49,9 +49,10 @@ export class RunReporter {
     this.lastReconstructionStep = -1;
   }
 
-  emitCodes({ latentDim, codes, losses }: SetEvaluation): void {
-    if (!this.host.disposed())
-      this.host.events.latentCodes({ step: this.host.globalStep(), latentDim, codes, losses });
+  emitCodes({ latentDim, codes, losses, unitKl }: SetEvaluation): void {
+    if (this.host.disposed()) return;
+    const step = this.host.globalStep();
+    this.host.events.latentCodes({ step, latentDim, codes, losses, ...(unitKl && { unitKl }) });
   }
 
   async emitReconstructions(): Promise<void> {
@@ -60,8 +61,11 @@ export class RunReporter {
     const step = host.cursor.globalStep;
     this.lastReconstructionStep = step;
     this.lastReconstructionAt = performance.now();
-    const pixels = await reconstruct(host.model, host.probes);
+    const inputs = host.probeInputs;
+    const pixels = await reconstruct(host.model, inputs ?? host.probes);
     if (host.disposed() || host.state() === 'stopped') return;
-    host.events.reconstructions(pixels, step, isTimelineStep(step, host.stepsPerEpoch));
+    const timeline = isTimelineStep(step, host.stepsPerEpoch);
+    // A copy: the message transfers its buffers away.
+    host.events.reconstructions(pixels, step, timeline, inputs?.slice());
   }
 }

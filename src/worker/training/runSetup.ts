@@ -4,7 +4,9 @@
  * (and the Trainer's own state, through `hooks`) to the loop, the reporter and recovery.
  */
 import type * as tf from '@tensorflow/tfjs-core';
+import type { TrainingConfig } from '../../shared/config';
 import type { RunState } from '../../shared/protocol';
+import { NoiseSource, corruptPixels } from './noise';
 import { modelFor } from '../models/adoptModel';
 import { chunksOf } from '../data/pixelChunks';
 import { createBatchSource } from './batchSource';
@@ -43,6 +45,14 @@ export interface RunSetup {
   scheduler: Scheduler;
 }
 
+/** What a denoising run gives the network for the ten digits the page shows; null otherwise. */
+function damagedProbes(config: TrainingConfig, probes: Uint8Array): Float32Array | null {
+  if (config.model !== 'denoising') return null;
+  const source = new NoiseSource(deriveSeed(config.seed, SEED_STREAM.probeNoise));
+  const pixels = Float32Array.from(probes, (value) => value / 255);
+  return corruptPixels(pixels, { kind: config.noiseKind, strength: config.noise }, source);
+}
+
 export function setUpRun(opts: TrainerOptions, hooks: TrainerHooks): RunSetup {
   const trainSize = Math.min(opts.config.trainSize, opts.train.count);
   const batchSize = Math.min(opts.config.batchSize, trainSize);
@@ -75,6 +85,7 @@ export function setUpRun(opts: TrainerOptions, hooks: TrainerHooks): RunSetup {
     config,
     test: opts.test,
     probes: opts.probes,
+    probeInputs: damagedProbes(config, opts.probes),
     events: opts.events,
     cursor,
     losses,

@@ -81,8 +81,14 @@ export class Trainer {
     return this.ctx.globalStep();
   }
 
+  /** The rebuilds of the probes now (a denoising model's from their damaged copies). */
   reconstructProbes(): Float32Array {
-    return reconstructSync(this.ctx.model, this.ctx.probes);
+    return reconstructSync(this.ctx.model, this.ctx.probeInputs ?? this.ctx.probes);
+  }
+
+  /** A denoising run's probes as damaged for it (a copy), else null. */
+  probeInputs(): Float32Array | null {
+    return this.ctx.probeInputs?.slice() ?? null;
   }
 
   /** The model's output for any images (k x 784 bytes), k x 784 values in [0, 1]. */

@@ -1,6 +1,7 @@
 /** What a Trainer tells the outside world, and what it needs to be built. */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { TrainingConfig } from '../../shared/config';
+import type { LossParts } from '../../shared/progress';
 import type { ProgressReport, RunState } from '../../shared/protocol';
 import type { PixelSet } from './batches';
 import type { Schedule } from './schedule';
@@ -13,6 +14,9 @@ export interface EpochEndEvent {
   /** Sample-weighted mean of the epoch's batch losses, as Keras reports it. */
   trainLoss: number;
   valLoss: number;
+  /** A VAE's two terms, on the training batches and on the test set. */
+  trainParts?: LossParts;
+  valParts?: LossParts;
 }
 
 /** Every test image's latent code and loss, from the weights after `step` global steps. */
@@ -21,6 +25,8 @@ export interface LatentCodesEvent {
   latentDim: number;
   codes: Float32Array;
   losses: Float32Array;
+  /** A VAE's mean KL per code number over the test set. */
+  unitKl?: Float32Array;
 }
 
 export interface TrainerEvents {
@@ -30,7 +36,12 @@ export interface TrainerEvents {
    * probes x 784 values in [0, 1], after `step` global steps. `onTimeline`: this step is one the
    * training timeline keeps (see shared/timeline.ts).
    */
-  reconstructions(pixels: Float32Array, step: number, onTimeline: boolean): void;
+  reconstructions(
+    pixels: Float32Array,
+    step: number,
+    onTimeline: boolean,
+    inputs?: Float32Array,
+  ): void;
   /** At each epoch end, when a run is stopped, and on request (encodeTestSet). */
   latentCodes(codes: LatentCodesEvent): void;
   state(s: RunState): void;

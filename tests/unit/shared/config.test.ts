@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, configFromSearch, stepsPerEpoch } from '../../../src/shared/config';
+import {
+  DEFAULT_CONFIG,
+  configFromSearch,
+  settingApplies,
+  stepsPerEpoch,
+} from '../../../src/shared/config';
 
 describe('configFromSearch', () => {
   it('gives the notebook defaults for an empty query', () => {
@@ -12,10 +17,14 @@ describe('configFromSearch', () => {
 
   it('reads every parameter', () => {
     const { config, problems } = configFromSearch(
-      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear&threads=1',
+      '?epochs=2&batchSize=64&latentDim=8&hiddenUnits=256&learningRate=0.01&trainSize=5000&seed=7&backend=wasm&loss=mse&latentActivation=linear&threads=1&model=vae&noise=0.3&noiseKind=gaussian&beta=2',
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
+      model: 'vae',
+      noise: 0.3,
+      noiseKind: 'gaussian',
+      beta: 2,
       epochs: 2,
       batchSize: 64,
       latentDim: 8,
@@ -75,5 +84,27 @@ describe('stepsPerEpoch', () => {
     expect(stepsPerEpoch({ trainSize: 60_000, batchSize: 128 })).toBe(469);
     expect(stepsPerEpoch({ trainSize: 2000, batchSize: 128 })).toBe(16);
     expect(stepsPerEpoch({ trainSize: 256, batchSize: 128 })).toBe(2);
+  });
+});
+
+describe('the kind of model in the link (issue 25)', () => {
+  it('names a bad model, noise or beta and keeps the defaults', () => {
+    const { config, problems } = configFromSearch('?model=gan&noise=2&beta=-1&noiseKind=salt');
+    expect(config).toMatchObject({ model: 'ae', noise: 0.5, beta: 1, noiseKind: 'mask' });
+    expect(problems.map((p) => p.message)).toEqual([
+      'noise=2 is not allowed: noise must be a number from 0.05 to 0.95. Using the default, 0.5.',
+      'beta=-1 is not allowed: beta must be a number from 0 to 20. Using the default, 1.',
+      'model=gan is not allowed: model must be one of ae, denoising, vae. Using the default, ae.',
+      'noiseKind=salt is not allowed: noiseKind must be one of mask, gaussian. Using the default, mask.',
+    ]);
+  });
+
+  it('knows which settings each kind reads', () => {
+    expect(settingApplies('noise', 'denoising')).toBe(true);
+    expect(settingApplies('noise', 'vae')).toBe(false);
+    expect(settingApplies('beta', 'vae')).toBe(true);
+    expect(settingApplies('beta', 'ae')).toBe(false);
+    expect(settingApplies('latentActivation', 'vae')).toBe(false);
+    expect(settingApplies('epochs', 'vae')).toBe(true);
   });
 });

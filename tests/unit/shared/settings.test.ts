@@ -41,6 +41,10 @@ const EDGES: [SettingKey, string[], string[]][] = [
   ['loss', ['bce', 'mse'], ['BCE', 'l1', '']],
   ['latentActivation', ['relu', 'linear', 'sigmoid'], ['tanh', 'Relu', '']],
   ['threads', ['auto', '1', '2', '8'], ['0', '9', 'all', '']],
+  ['model', ['ae', 'denoising', 'vae'], ['VAE', 'gan', '']],
+  ['noise', ['0.05', '0.5', '0.95'], ['0', '0.04', '1', 'half']],
+  ['noiseKind', ['mask', 'gaussian'], ['salt', '']],
+  ['beta', ['0', '1', '4.5', '20'], ['-1', '21', 'big']],
 ];
 
 describe('validateDraft (the settings panel)', () => {
@@ -99,12 +103,15 @@ describe('validateDraft (the settings panel)', () => {
 });
 
 describe('presets', () => {
-  it('are the three promised, on top of the notebook defaults', () => {
+  it('are the five promised, on top of the notebook defaults', () => {
     expect(PRESETS.map((p) => p.name)).toEqual([
       'Notebook (default)',
       'Quick demo (1 epoch, 10,000 images)',
       'Tiny code (latent 2)',
+      'Denoising (half the pixels dropped)',
+      'Variational (2-number code)',
     ]);
+    expect(presetConfig(PRESETS[4], DEFAULT_CONFIG)).toMatchObject({ model: 'vae', latentDim: 2 });
     const changed = { ...DEFAULT_CONFIG, latentDim: 7, seed: 3, backend: 'wasm' as const };
     expect(presetConfig(PRESETS[0], changed)).toEqual({ ...DEFAULT_CONFIG, backend: 'wasm' });
     expect(presetConfig(PRESETS[1], changed)).toMatchObject({

@@ -32,6 +32,7 @@ function fakeTrainer(options: TrainerOptions) {
     summary: { layers: [], totalParams: 0, inputSize: 784, latentDim: options.config.latentDim },
     options,
     reconstructProbes: () => new Float32Array(options.probes.length),
+    probeInputs: () => null,
     globalStep: 0,
     encodeTestSet: vi.fn(async () => {
       const latentDim = options.config.latentDim;

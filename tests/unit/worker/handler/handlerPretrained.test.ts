@@ -40,6 +40,7 @@ function fakeTrainer(options: TrainerOptions) {
     },
     globalStep: options.priorSteps ?? 0,
     reconstructProbes: () => new Float32Array(options.probes.length),
+    probeInputs: () => null,
     encodeTestSet: vi.fn(async () => 0.0873),
     setSpeed: vi.fn(),
     start: vi.fn(() => {
