@@ -47,6 +47,11 @@ export interface BackendFigures {
    * core) in the same page, so the two sit side by side. Null on the other backends.
    */
   oneThread: BenchmarkResult | null;
+  /**
+   * On wasm: the denoising and variational models timed on one thread in the same page, right
+   * after `oneThread`, so each reads against the standard model's step (issue 25).
+   */
+  kinds: BenchmarkResult[];
   pageScripts: string[];
 }
 
@@ -180,8 +185,14 @@ export async function measureBackend(
     const uiSteps = last && first ? Number(last.step) - Number(first.step) : 0;
     const uiMs = last && first ? Number(last.elapsedMs) - Number(first.elapsedMs) : 0;
 
+    const single = { ...options.request, threads: '1' as const, fitBaseline: false };
     const oneThread =
       asked === 'wasm' ? await inWorkerBenchmark(page, { ...options.request, threads: '1' }) : null;
+    const kinds: BenchmarkResult[] = [];
+    if (asked === 'wasm') {
+      for (const model of ['denoising', 'vae'] as const)
+        kinds.push(await inWorkerBenchmark(page, { ...single, model }));
+    }
     const result = await inWorkerBenchmark(page, options.request);
     // The session's own load counts only when no loads were timed beforehand.
     const own = {
@@ -213,6 +224,7 @@ export async function measureBackend(
       tensorsEnd: endDiag.memory,
       bench: result,
       oneThread,
+      kinds,
       pageScripts: scripts,
     };
   } finally {

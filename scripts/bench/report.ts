@@ -92,6 +92,25 @@ function threadLines(report: BenchReport): string[] {
   return lines;
 }
 
+/** The denoising and variational steps against the standard one, all on one wasm thread. */
+function kindLines(report: BenchReport): string[] {
+  const wasm = report.backends.find(
+    (row): row is BackendFigures => !('skipped' in row) && row.backend === 'wasm',
+  );
+  if (!wasm?.oneThread || !wasm.kinds?.length) return [];
+  const standard = wasm.oneThread.ours.medianMs;
+  const names = { ae: 'standard', denoising: 'denoising', vae: 'variational' } as const;
+  return [
+    '',
+    `model kinds on wasm, 1 thread: standard ${ms(standard)} ms/step`,
+    ...wasm.kinds.map(
+      (kind) =>
+        `  ${names[kind.model].padEnd(11)} ${ms(kind.ours.medianMs)} ms/step (p10 ${ms(kind.ours.p10Ms)}, p90 ${ms(kind.ours.p90Ms)})` +
+        ` | ${(kind.ours.medianMs / standard).toFixed(2)}x the standard step's time`,
+    ),
+  ];
+}
+
 export function printReport(report: BenchReport): void {
   const { machine: m, bundle, auto, full } = report;
   const lines = [
@@ -101,6 +120,7 @@ export function printReport(report: BenchReport): void {
     '',
     ...report.backends.flatMap(backendLines),
     ...threadLines(report),
+    ...kindLines(report),
     '',
     `JS before first click: ${kb(bundle.pageJsGzipBytes)} gzip in ${bundle.pageJs.length} files` +
       ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); workers' start-up JS ${kb(bundle.workerGzipBytes)} gzip`,

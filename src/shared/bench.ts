@@ -3,7 +3,7 @@
  * probe. The benchmark is part of the product but harmless: it only runs when asked, on its own
  * model, and answers with numbers. No DOM, no tfjs: both sides import this file.
  */
-import type { BackendName, ThreadChoice } from './config';
+import type { BackendName, ModelKind, ThreadChoice } from './config';
 
 /** tfjs's own accounting of live tensors (tf.memory()). */
 export interface TensorMemory {
@@ -27,6 +27,8 @@ export interface BenchmarkRequest {
   fitBaseline: boolean;
   /** Threads for our loop (issue 24); the page's setting when absent. */
   threads?: ThreadChoice;
+  /** The kind of model to time (issue 25); the standard one when absent. */
+  model?: ModelKind;
 }
 
 export interface BenchmarkResult {
@@ -34,6 +36,8 @@ export interface BenchmarkResult {
   batchSize: number;
   /** Threads our loop trained on (1 on every backend but WebAssembly). */
   threads: number;
+  /** The kind of model timed. */
+  model: ModelKind;
   /** Our loop: batch gather, hand-written gradients, Adam, loss read asynchronously, yield. */
   ours: StepTimes;
   fit: StepTimes | null;

@@ -12,7 +12,7 @@ import {
   type Diagnostics,
   type TensorMemory,
 } from '../../shared/bench';
-import type { BackendName, TrainingConfig } from '../../shared/config';
+import { DEFAULT_CONFIG, type BackendName, type TrainingConfig } from '../../shared/config';
 import { createBatchSource } from '../training/batchSource';
 import { BatchBuilder, type PixelSet } from '../training/batches';
 import { ourAdam } from '../kernels/fastAdam';
@@ -27,7 +27,8 @@ import { planFor, stepFor, warmUp } from '../threads/threadPool';
 type ModelConfig = Pick<
   TrainingConfig,
   'batchSize' | 'hiddenUnits' | 'latentDim' | 'learningRate' | 'seed' | 'threads'
->;
+> &
+  Partial<Pick<TrainingConfig, 'model' | 'noise' | 'noiseKind' | 'beta'>>;
 
 function tensorMemory(): TensorMemory {
   const { numTensors, numBytes } = tf.memory();
@@ -56,12 +57,14 @@ export async function timeOurLoop(
   warmup: number,
 ): Promise<number[]> {
   const batchSize = Math.min(config.batchSize, data.count);
-  const plan = planFor(config.threads);
+  // The other kinds with their default noise and beta (the page's, when it set them).
+  const kind = { ...DEFAULT_CONFIG, ...config };
+  const plan = planFor(config.threads, undefined, kind.model);
   // Timed once the helpers are up: their start-up is not a training step.
   await warmUp(plan);
-  const model = buildAutoencoder(config);
+  const model = buildAutoencoder(kind);
   const optimizer = ourAdam(config.learningRate);
-  const step = stepFor({ model, optimizer, lossKind: 'bce', plan, maxRows: batchSize });
+  const step = stepFor({ model, optimizer, lossKind: 'bce', plan, maxRows: batchSize, kind });
   const batches = createBatchSource(data, batchSize);
   const cursor = new RunCursor(
     data.count,
@@ -142,7 +145,11 @@ export async function runBenchmark(
   request: BenchmarkRequest,
 ): Promise<BenchmarkResult> {
   const memoryBefore = tensorMemory();
-  const threaded = { ...config, threads: request.threads ?? config.threads };
+  const threaded = {
+    ...config,
+    threads: request.threads ?? config.threads,
+    model: request.model ?? 'ae',
+  };
   const ours = summarizeTimes(await timeOurLoop(threaded, data, request.steps, request.warmup));
   const fit = request.fitBaseline
     ? summarizeTimes(await timeFitLoop(config, data, request.steps, request.warmup))
@@ -150,7 +157,8 @@ export async function runBenchmark(
   return {
     backend: tf.getBackend() as BackendName,
     batchSize: Math.min(config.batchSize, data.count),
-    threads: planFor(threaded.threads).threads,
+    threads: planFor(threaded.threads, undefined, threaded.model).threads,
+    model: threaded.model,
     ours,
     fit,
     memoryBefore,

@@ -17,6 +17,8 @@ export class EventRecorder implements TrainerEvents {
   readonly errors: string[] = [];
   readonly codes: LatentCodesEvent[] = [];
   lastPixels: Float32Array | null = null;
+  /** What a denoising model was last given for the probes (absent for other kinds). */
+  lastInputs: Float32Array | null = null;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
 
   get losses(): LossPoint[] {
@@ -39,8 +41,14 @@ export class EventRecorder implements TrainerEvents {
     this.check();
   }
 
-  reconstructions(pixels: Float32Array, step: number, onTimeline = false): void {
+  reconstructions(
+    pixels: Float32Array,
+    step: number,
+    onTimeline = false,
+    inputs?: Float32Array,
+  ): void {
     this.lastPixels = pixels;
+    this.lastInputs = inputs ?? null;
     this.reconstructionSteps.push(step);
     if (onTimeline) this.timelineSteps.push(step);
     this.check();
