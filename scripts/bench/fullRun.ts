@@ -1,9 +1,11 @@
 /**
  * `--full`: the whole default run (10 epochs, 60,000 images, validation after each) in the real
- * UI, on the backend the app picks (or --backend): wall time, losses, and memory per epoch.
+ * UI, on the backend the app picks (or --backend), of the kind of model --model names (the
+ * standard one by default): wall time, losses (a VAE's two terms too), and memory per epoch.
  */
 import type { Browser } from '@playwright/test';
 import type { Diagnostics } from '../../src/shared/bench';
+import type { LossParts } from '../../src/shared/progress';
 import { readBench, waitForMessage } from './instrument';
 import { openApp } from './backendRun';
 
@@ -11,6 +13,8 @@ export interface EpochFigures {
   epoch: number;
   trainLoss: number;
   valLoss: number;
+  /** A VAE's two terms on the test set. */
+  valParts?: LossParts;
   /** Seconds since the Train click when the epoch's validation loss arrived. */
   atS: number;
   memory: Diagnostics['memory'] | null;
@@ -19,6 +23,8 @@ export interface EpochFigures {
 
 export interface FullFigures {
   backend: string;
+  /** The kind of model trained: ae, denoising or vae. */
+  model: string;
   reason: string | null;
   wallS: number;
   trainingS: number;
@@ -31,11 +37,16 @@ export async function fullRun(
   browser: Browser,
   url: string,
   backend: string,
+  model = 'ae',
 ): Promise<FullFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    const opened = await openApp(page, url, backend === 'auto' ? '' : `?backend=${backend}`);
+    const params = new URLSearchParams();
+    if (backend !== 'auto') params.set('backend', backend);
+    if (model !== 'ae') params.set('model', model);
+    const query = params.size ? `?${params.toString()}` : '';
+    const opened = await openApp(page, url, query);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const timeoutMs = 60 * 60_000;
     let ended = await waitForMessage(page, 'runState', { timeoutMs });
@@ -54,6 +65,7 @@ export async function fullRun(
           epoch: Number(m.epoch),
           trainLoss: Number(m.trainLoss),
           valLoss: Number(m.valLoss),
+          ...(m.valParts ? { valParts: m.valParts as LossParts } : {}),
           atS: (m.t - clickedAt) / 1000,
           memory: diag?.memory ?? null,
           workerHeapBytes: diag?.heapBytes ?? null,
@@ -62,6 +74,7 @@ export async function fullRun(
     const last = log.filter((m) => m.type === 'progress').at(-1);
     return {
       backend: opened.backend,
+      model,
       reason: opened.reason,
       wallS: (done - clickedAt) / 1000,
       trainingS: Number(last?.elapsedMs ?? 0) / 1000,

@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- --full] [--backend auto|webgl|wasm|cpu] [--outDir dist] [--port 0]
- *  [--window 30] [--steps 60] [--loads 5] [--no-build]`
+ *  [--window 30] [--steps 60] [--loads 5] [--no-build] [--model ae|denoising|vae] [--full-only]`
  *
  * Builds the app, serves the build, and in headless Chromium measures every backend that starts
  * (webgl, wasm, cpu): our loop against model.fit side by side in the worker (on wasm also on one
  * thread against every thread), the real UI for 30 s of training, load times and bundle sizes,
- * then the numpy step of ../shared/reference/numpy_step.py for comparison. --full then trains the default 10 epochs. Prints a
+ * then the numpy step of ../shared/reference/numpy_step.py for comparison. --full then trains the
+ * default 10 epochs (of the --model kind; --full-only does only that, for reference figures). Prints a
  * table and writes bench-results/bench-<date>.json. Timings on a shared machine are noisy: read
  * medians and the side-by-side ratio, not single steps.
  */
@@ -15,7 +16,14 @@ import { measureBackend, openApp, timeLoad, type LoadTimes } from './backendRun'
 import { bundleSizes } from './bundleSize';
 import { fullRun } from './fullRun';
 import { numpyStep } from './numpyRun';
-import { machine, printReport, writeReport, type BackendRow, type BenchReport } from './report';
+import {
+  machine,
+  printFullRun,
+  printReport,
+  writeReport,
+  type BackendRow,
+  type BenchReport,
+} from './report';
 import { buildApp, serve } from './serve';
 
 interface Args {
@@ -27,6 +35,8 @@ interface Args {
   steps: number;
   loads: number;
   build: boolean;
+  model: string;
+  fullOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,12 +49,16 @@ function parseArgs(argv: string[]): Args {
     steps: 60,
     loads: 5,
     build: true,
+    model: 'ae',
+    fullOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     const value = () => argv[++i] ?? '';
     if (key === 'full') args.full = true;
     else if (key === 'no-build') args.build = false;
+    else if (key === 'full-only') args.full = args.fullOnly = true;
+    else if (key === 'model') args.model = value();
     else if (key === 'backend') args.backend = value();
     else if (key === 'outDir') args.outDir = value();
     else if (key === 'port') args.port = Number(value());
@@ -66,6 +80,11 @@ async function main(): Promise<void> {
     args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   try {
+    if (args.fullOnly) {
+      console.error(`full run of the ${args.model} model on ${args.backend}...`);
+      printFullRun(await fullRun(browser, server.url, args.backend, args.model));
+      return;
+    }
     const autoContext = await browser.newContext();
     const auto = await openApp(await autoContext.newPage(), server.url, '');
     await autoContext.close();
@@ -118,7 +137,7 @@ async function main(): Promise<void> {
     };
     if (args.full) {
       console.error(`full run on ${args.backend}...`);
-      report.full = await fullRun(browser, server.url, args.backend);
+      report.full = await fullRun(browser, server.url, args.backend, args.model);
     }
     printReport(report);
     console.log(`written to ${writeReport(report)}`);

@@ -125,21 +125,34 @@ export function printReport(report: BenchReport): void {
     `JS before first click: ${kb(bundle.pageJsGzipBytes)} gzip in ${bundle.pageJs.length} files` +
       ` (tfjs in it: ${bundle.pageJsHasTfjs ? 'YES' : 'no'}); workers' start-up JS ${kb(bundle.workerGzipBytes)} gzip`,
   ];
-  if (full) {
-    lines.push(
-      '',
-      `full run on ${full.backend}: ${full.wallS.toFixed(1)} s wall from Train to done` +
-        ` (${full.trainingS.toFixed(1)} s training clock, ${full.steps} steps, ${full.longTasks} long tasks)`,
-      'epoch  train BCE  val BCE  at (s)  tensors  tensor MB  worker heap',
-      ...full.epochs.map(
-        (e) =>
-          `${String(e.epoch).padStart(5)}  ${e.trainLoss.toFixed(4).padStart(9)}  ${e.valLoss.toFixed(4).padStart(7)}` +
-          `  ${e.atS.toFixed(1).padStart(6)}  ${String(e.memory?.numTensors ?? '–').padStart(7)}` +
-          `  ${mb(e.memory?.numBytes ?? null).padStart(9)}  ${mb(e.workerHeapBytes)}`,
-      ),
-    );
-  }
+  if (full) lines.push('', ...fullLines(full));
   console.log(lines.join('\n'));
+}
+
+/** A full run's table: per epoch the losses (a VAE's terms too), the time and the memory. */
+function fullLines(full: FullFigures): string[] {
+  const vae = full.epochs.some((e) => e.valParts);
+  const parts = (e: FullFigures['epochs'][number]) =>
+    e.valParts
+      ? `  ${e.valParts.reconstruction.toFixed(2).padStart(11)}  ${e.valParts.kl.toFixed(2).padStart(6)}`
+      : '';
+  const digits = vae ? 2 : 4;
+  return [
+    `full run of the ${full.model ?? 'ae'} model on ${full.backend}: ${full.wallS.toFixed(1)} s wall from Train to done` +
+      ` (${full.trainingS.toFixed(1)} s training clock, ${full.steps} steps, ${full.longTasks} long tasks)`,
+    `epoch  train loss  val loss${vae ? '  val rebuild  val KL' : ''}  at (s)  tensors  tensor MB  worker heap`,
+    ...full.epochs.map(
+      (e) =>
+        `${String(e.epoch).padStart(5)}  ${e.trainLoss.toFixed(digits).padStart(10)}  ${e.valLoss.toFixed(digits).padStart(8)}${parts(e)}` +
+        `  ${e.atS.toFixed(1).padStart(6)}  ${String(e.memory?.numTensors ?? '–').padStart(7)}` +
+        `  ${mb(e.memory?.numBytes ?? null).padStart(9)}  ${mb(e.workerHeapBytes)}`,
+    ),
+  ];
+}
+
+/** `--full-only`: just the full run's table. */
+export function printFullRun(full: FullFigures): void {
+  console.log(fullLines(full).join('\n'));
 }
 
 export function writeReport(report: BenchReport): string {
