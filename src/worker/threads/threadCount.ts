@@ -41,7 +41,7 @@ export const NOT_ISOLATED_REASON =
   'this page is not cross-origin isolated, so its workers cannot share memory';
 
 export const ONE_THREAD_KINDS_REASON =
-  'the denoising and variational models train on one thread (the threads share only the standard step)';
+  "the threads share only the standard model's step, not the denoising or variational one's";
 
 export function planThreads(inputs: ThreadInputs): ThreadPlan {
   if (inputs.backend !== 'wasm') return { threads: 1, reason: null };
