@@ -59,7 +59,7 @@ test('a denoising run shows the original, what the network is given, and its reb
     expect(spread(rebuilt)).toBeGreaterThan(0);
   }
   await expect(status(page)).toContainText(
-    /Validation loss \(epoch 1, damaged test digits vs clean\)\s*0\.\d{4}/,
+    /Validation loss \(epoch 1\) on damaged test digits vs clean\s*0\.\d{4}/,
   );
 });
 

@@ -141,7 +141,7 @@ export function LossChart({
         images the network never trains on.
         {currentLabel && losses.length ? ` The bold line is this run (${currentLabel}).` : ''}
         {parts
-          ? ' For a VAE the loss is the rebuild term plus the KL term: the teal line and triangles are the rebuild term, the dashed green ones the KL term, read on the right-hand axis.'
+          ? ' For a VAE the loss is the rebuild term plus the KL term: the teal line is the rebuild term and the dashed green line the KL term, read on the right-hand axis; triangles of their colours give each term on the test images after every epoch.'
           : ''}
         {compared.length ? ' Dashed lines are earlier runs, named by what was different.' : ''}
         {otherScaleText(otherScaleRuns)}

@@ -3,7 +3,7 @@
  * screen readers and for anyone who wants the numbers rather than the picture. For a VAE each
  * loss comes with its two terms, as the chart draws them (issue 25).
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { LossParts, LossPoint } from '../../shared/protocol';
 import { formatInt, formatLoss } from '../ui/format';
 import type { EpochLoss } from './lossSeries';
@@ -36,6 +36,19 @@ function latestText(last: LossPoint): string {
   return `step ${formatInt(last.step)}: ${formatLoss(last.loss)}${parts}`;
 }
 
+/**
+ * A VAE's seven columns may not fit a phone: they scroll sideways in a box the keyboard can
+ * reach. The standard table stays as it always was.
+ */
+function TableBox(props: { wide: boolean; labelledBy: string; children: ReactNode }) {
+  if (!props.wide) return props.children;
+  return (
+    <div className="ll-table-wrap" tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
+      {props.children}
+    </div>
+  );
+}
+
 export function LossTable({
   shown,
   onShown,
@@ -57,7 +70,7 @@ export function LossTable({
         Show as table
       </label>
       {shown && (
-        <div className="ll-table-wrap">
+        <TableBox wide={parts} labelledBy={captionId}>
           <table className="ll-losstable__table" aria-labelledby={captionId}>
             <caption id={captionId}>
               {parts
@@ -110,7 +123,7 @@ export function LossTable({
               </tfoot>
             )}
           </table>
-        </div>
+        </TableBox>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { LossParts, RunState } from '../../shared/protocol';
 import { formatClock, formatInt } from '../ui/format';
-import { trainLossLine, valLossLine, type LossKind } from './lossWords';
+import { trainLossLine, valLossLine, type LossKind, type LossLine } from './lossWords';
 
 export interface StatusPanelProps {
   state: RunState;
@@ -72,10 +72,10 @@ export function StatusPanel(props: StatusPanelProps) {
           </dd>
         </div>
         <div className="ll-facts__item">
-          <dt>{train.label}</dt> <dd className="ll-num">{train.value}</dd>
+          <LossFact line={train} />
         </div>
         <div className="ll-facts__item">
-          <dt>{val.label}</dt> <dd className="ll-num">{val.value}</dd>
+          <LossFact line={val} />
         </div>
         <div className="ll-facts__item">
           <dt>Speed</dt>{' '}
@@ -91,5 +91,21 @@ export function StatusPanel(props: StatusPanelProps) {
         </div>
       </dl>
     </div>
+  );
+}
+
+/** A loss's name and number; what it measures and its terms are left out on a phone. */
+function LossFact({ line }: { line: LossLine }) {
+  return (
+    <>
+      <dt>
+        {line.label}
+        {line.detail ? <span className="ll-status__more">{line.detail}</span> : null}
+      </dt>{' '}
+      <dd className="ll-num">
+        {line.value}
+        {line.parts ? <span className="ll-status__more">{line.parts}</span> : null}
+      </dd>
+    </>
   );
 }

@@ -13,9 +13,15 @@ export interface LossKind {
   beta: number;
 }
 
+/**
+ * A loss in the status line: `label` and `value` always; `detail` (what the number measures)
+ * and `parts` (a VAE's terms) only where there is room, so a phone's bar keeps to two lines.
+ */
 export interface LossLine {
   label: string;
+  detail: string;
   value: string;
+  parts: string;
 }
 
 /** A VAE's terms are sums over pixels (tens to hundreds): one decimal reads best. */
@@ -26,16 +32,22 @@ export function vaeTerms(beta: number): string {
   return beta === 1 ? 'rebuild + KL' : `rebuild + ${beta} × KL`;
 }
 
-/** "152.3 = 128.1 + 24.2" (with "0.5 × 24.2" when beta is not 1). */
-export function vaeSum(loss: number, parts: LossParts, beta: number): string {
+/** " = 128.1 + 24.2" (with "0.5 × 24.2" when beta is not 1): what a VAE's loss adds up from. */
+export function vaeSum(parts: LossParts, beta: number): string {
   const kl = beta === 1 ? vaeNumber(parts.kl) : `${beta} × ${vaeNumber(parts.kl)}`;
-  return `${vaeNumber(loss)} = ${vaeNumber(parts.reconstruction)} + ${kl}`;
+  return ` = ${vaeNumber(parts.reconstruction)} + ${kl}`;
 }
 
-function value(kind: LossKind, loss: number | null, parts: LossParts | null): string {
-  if (loss === null) return '–';
-  if (kind.model === 'vae' && parts) return vaeSum(loss, parts, kind.beta);
-  return formatLoss(loss);
+function numbers(
+  kind: LossKind,
+  loss: number | null,
+  parts: LossParts | null,
+): Pick<LossLine, 'value' | 'parts'> {
+  if (loss === null) return { value: '–', parts: '' };
+  if (kind.model === 'vae' && parts) {
+    return { value: vaeNumber(loss), parts: vaeSum(parts, kind.beta) };
+  }
+  return { value: formatLoss(loss), parts: '' };
 }
 
 /** The latest batch's loss. */
@@ -44,8 +56,8 @@ export function trainLossLine(
   loss: number | null,
   parts: LossParts | null,
 ): LossLine {
-  const label = kind.model === 'vae' ? `Training loss = ${vaeTerms(kind.beta)}` : 'Training loss';
-  return { label, value: value(kind, loss, parts) };
+  const detail = kind.model === 'vae' ? ` = ${vaeTerms(kind.beta)}` : '';
+  return { label: 'Training loss', detail, ...numbers(kind, loss, parts) };
 }
 
 /** The loss on the test digits after the last finished epoch (`epoch` null: none yet). */
@@ -55,17 +67,20 @@ export function valLossLine(
   loss: number | null,
   parts: LossParts | null,
 ): LossLine {
-  const when = epoch === null ? '' : `epoch ${epoch}`;
-  let label: string;
-  if (kind.model === 'denoising') {
-    // The test digits are damaged the same way, and the rebuilds scored against the clean ones.
-    label = `Validation loss (${when ? `${when}, ` : ''}damaged test digits vs clean)`;
-  } else if (kind.model === 'vae') {
-    label = `Validation loss${when ? ` (${when})` : ''} = ${vaeTerms(kind.beta)}`;
-  } else {
-    label = `Validation loss${when ? ` (${when})` : ''}`;
-  }
-  return { label, value: value(kind, loss, parts) };
+  const label = epoch === null ? 'Validation loss' : `Validation loss (epoch ${epoch})`;
+  // A denoising run's test digits are damaged the same way, the rebuilds scored on clean ones.
+  const detail =
+    kind.model === 'denoising'
+      ? ' on damaged test digits vs clean'
+      : kind.model === 'vae'
+        ? ` = ${vaeTerms(kind.beta)}`
+        : '';
+  return { label, detail, ...numbers(kind, loss, parts) };
+}
+
+/** The whole line as one text: "Training loss = rebuild + KL: 152.3 = 128.1 + 24.2". */
+export function lineText(line: LossLine): string {
+  return `${line.label}${line.detail}: ${line.value}${line.parts}`;
 }
 
 /**

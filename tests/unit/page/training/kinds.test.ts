@@ -19,6 +19,7 @@ import {
   shownReconstruction,
 } from '../../../../src/page/training/labProps';
 import {
+  lineText,
   sameLossScale,
   trainLossLine,
   valLossLine,
@@ -40,34 +41,33 @@ describe('the status line by kind of model', () => {
   const vae = { model: 'vae' as const, beta: 1 };
 
   it('reads as before for the standard model', () => {
-    expect(trainLossLine(ae, 0.12345, null)).toEqual({ label: 'Training loss', value: '0.1235' });
-    expect(valLossLine(ae, 2, 0.0873, null)).toEqual({
-      label: 'Validation loss (epoch 2)',
-      value: '0.0873',
-    });
-    expect(valLossLine(ae, null, null, null)).toEqual({ label: 'Validation loss', value: '–' });
+    expect(lineText(trainLossLine(ae, 0.12345, null))).toBe('Training loss: 0.1235');
+    expect(lineText(valLossLine(ae, 2, 0.0873, null))).toBe('Validation loss (epoch 2): 0.0873');
+    expect(lineText(valLossLine(ae, null, null, null))).toBe('Validation loss: –');
   });
 
   it('shows a VAE loss as its rebuild and KL terms, beta included when it is not 1', () => {
     const parts = { reconstruction: 128.14, kl: 24.21 };
-    expect(trainLossLine(vae, 152.35, parts)).toEqual({
-      label: 'Training loss = rebuild + KL',
-      value: '152.3 = 128.1 + 24.2',
+    const line = trainLossLine(vae, 152.35, parts);
+    expect(line).toEqual({
+      label: 'Training loss',
+      detail: ' = rebuild + KL',
+      value: '152.3',
+      parts: ' = 128.1 + 24.2',
     });
-    expect(valLossLine(vae, 1, 150, parts).label).toBe('Validation loss (epoch 1) = rebuild + KL');
-    expect(vaeSum(140.2, parts, 0.5)).toBe('140.2 = 128.1 + 0.5 × 24.2');
-    expect(trainLossLine({ model: 'vae', beta: 0.5 }, 140.2, parts).label).toBe(
-      'Training loss = rebuild + 0.5 × KL',
+    expect(lineText(valLossLine(vae, 1, 150, parts))).toBe(
+      'Validation loss (epoch 1) = rebuild + KL: 150.0 = 128.1 + 24.2',
+    );
+    expect(vaeSum(parts, 0.5)).toBe(' = 128.1 + 0.5 × 24.2');
+    expect(trainLossLine({ model: 'vae', beta: 0.5 }, 140.2, parts).detail).toBe(
+      ' = rebuild + 0.5 × KL',
     );
   });
 
   it('says a denoising run is scored on damaged test digits against the clean ones', () => {
     const kind = { model: 'denoising' as const, beta: 1 };
-    expect(valLossLine(kind, 1, 0.1, null).label).toBe(
-      'Validation loss (epoch 1, damaged test digits vs clean)',
-    );
-    expect(valLossLine(kind, null, null, null).label).toBe(
-      'Validation loss (damaged test digits vs clean)',
+    expect(lineText(valLossLine(kind, 1, 0.1, null))).toBe(
+      'Validation loss (epoch 1) on damaged test digits vs clean: 0.1000',
     );
   });
 
