@@ -43,9 +43,15 @@ test('a denoising run shows the original, what the network is given, and its reb
   const rows = page.getByRole('group');
   await expect(rows.filter({ hasText: 'Original' })).toBeVisible();
   await expect(rows.filter({ hasText: 'Given to the network' })).toBeVisible();
-  await expect(rows.filter({ hasText: 'Rebuilt by the network' })).toBeVisible();
+  const rebuiltRow = rows.filter({ hasText: 'Rebuilt by the network' });
+  await expect(rebuiltRow).toBeVisible();
+  // The three rows fit the first screen of a laptop beside the chart, and nothing moves when
+  // the run begins: the middle row was there from the start.
+  const before = await rebuiltRow.boundingBox();
+  expect((before?.y ?? Infinity) + (before?.height ?? 0)).toBeLessThanOrEqual(768);
 
   await trainToDone(page);
+  expect((await rebuiltRow.boundingBox())?.y).toBe(before?.y);
   for (let digit = 0; digit < 10; digit++) {
     const original = await readDigit(digitImage(page, `Original digit ${digit}`));
     const given = await readDigit(
