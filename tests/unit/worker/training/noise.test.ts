@@ -35,7 +35,7 @@ describe('the denoising noise', () => {
 
   it('damages the inputs only: clipped to [0, 1], the clean images untouched', () => {
     const images = new BatchBuilder(mnistImages('train', 8), 8).range(0, 8);
-    const before = images.dataSync().slice();
+    const before = images.dataSync<'float32'>().slice();
     const noisy = corrupt(images, { kind: 'gaussian', strength: 0.5 }, new NoiseSource(3));
     const values = noisy.dataSync();
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
