@@ -4,30 +4,19 @@
  * names are the ones src/worker/models/model.ts gives, so weights exported from the page line up with
  * the layers of this script's model.
  */
-import { IMAGE_SIZE, TRAIN_IMAGES, type TrainingConfig } from './config';
+import { IMAGE_SIZE, TRAIN_IMAGES, settingApplies, type TrainingConfig } from './config';
+import { INPUT_NAME, dense, pythonFloat } from './kerasPython';
+import { vaeModelLines, vaeTrainLines } from './kerasVae';
+
+export { pythonFloat };
 
 /** Every setting that changes the script; where the maths runs (backend, threads) does not. */
 export type KerasCodeConfig = Omit<TrainingConfig, 'backend' | 'threads'>;
 
-/** The layers as in src/worker/models/model.ts (LAYER_SPECS), kept here so this file stays tfjs-free. */
-const INPUT_NAME = 'image';
 const LOSS_CLASSES: Record<TrainingConfig['loss'], string> = {
   bce: 'BinaryCrossentropy',
   mse: 'MeanSquaredError',
 };
-
-/**
- * A number as a Python float literal. JavaScript's shortest round-trip form ("0.001", "1e-7",
- * "0.0005") is also valid Python; whole numbers get ".0" so Python reads a float, as Keras expects.
- */
-export function pythonFloat(value: number): string {
-  const text = String(value);
-  return /[.e]/i.test(text) ? text : `${text}.0`;
-}
-
-function dense(units: number, activation: string, name: string, input: string): string {
-  return `layers.Dense(${units}, activation="${activation}", name="${name}")(${input})`;
-}
 
 function dataLines(config: KerasCodeConfig): string[] {
   const lines = [
@@ -46,7 +35,37 @@ function dataLines(config: KerasCodeConfig): string[] {
       `x_train = x_train[:${config.trainSize}]`,
     );
   }
+  if (config.model === 'denoising') lines.push('', ...noiseLines(config));
   return lines;
+}
+
+/** A denoising run's damage, drawn with numpy (the app draws it afresh for every batch). */
+function noiseLines(config: KerasCodeConfig): string[] {
+  const damage =
+    config.noiseKind === 'mask'
+      ? [
+          `    # Each pixel is dropped to black with probability ${config.noise}.`,
+          `    return images * (rng.random(images.shape) >= ${pythonFloat(config.noise)})`,
+        ]
+      : [
+          `    # Gaussian noise of standard deviation ${config.noise}, kept inside 0..1.`,
+          `    noisy = images + rng.normal(0.0, ${pythonFloat(config.noise)}, images.shape)`,
+          '    return np.clip(noisy, 0.0, 1.0).astype("float32")',
+        ];
+  return [
+    '# Denoising: the network is given damaged digits and must rebuild the clean ones. The app',
+    '# draws new damage for every batch; drawing it once here keeps the script short.',
+    `rng = np.random.default_rng(${config.seed})`,
+    '',
+    '',
+    'def damage(images):',
+    ...damage,
+    '',
+    '',
+    'x_train_noisy = damage(x_train)',
+    '# The test digits are damaged too: the validation loss scores clean rebuilds of damaged input.',
+    'x_test_noisy = damage(x_test)',
+  ];
 }
 
 function modelLines(config: KerasCodeConfig): string[] {
@@ -69,6 +88,7 @@ function modelLines(config: KerasCodeConfig): string[] {
 }
 
 function trainLines(config: KerasCodeConfig): string[] {
+  const denoising = config.model === 'denoising';
   const lossWords =
     config.loss === 'bce'
       ? '# Binary cross-entropy compares each output pixel with the real one as a probability.'
@@ -80,18 +100,36 @@ function trainLines(config: KerasCodeConfig): string[] {
     `    loss=keras.losses.${LOSS_CLASSES[config.loss]}(),`,
     ')',
     '',
-    '# The images are both the input and the target. The test digits are never trained on;',
-    '# they give the validation loss after each epoch, as the app charts it.',
+    ...(denoising
+      ? [
+          '# Damaged images in, clean images as the target. The test digits are never trained on;',
+          '# they give the validation loss after each epoch, as the app charts it.',
+        ]
+      : [
+          '# The images are both the input and the target. The test digits are never trained on;',
+          '# they give the validation loss after each epoch, as the app charts it.',
+        ]),
     'history = autoencoder.fit(',
-    '    x_train,',
+    denoising ? '    x_train_noisy,' : '    x_train,',
     '    x_train,',
     `    epochs=${config.epochs},`,
     `    batch_size=${config.batchSize},`,
     '    shuffle=True,',
-    '    validation_data=(x_test, x_test),',
+    denoising
+      ? '    validation_data=(x_test_noisy, x_test),'
+      : '    validation_data=(x_test, x_test),',
     ')',
     'print("validation loss after the last epoch:", history.history["val_loss"][-1])',
   ];
+}
+
+/** "model=vae, beta=1": the settings of the kind, only those it reads. */
+function kindSettings(config: KerasCodeConfig): string[] {
+  const keys = ['model', 'noise', 'noiseKind', 'beta'] as const;
+  return keys
+    .filter((key) => key !== 'model' || config.model !== 'ae')
+    .filter((key) => settingApplies(key, config.model))
+    .map((key) => `${key}=${config[key]}`);
 }
 
 /** The whole script, ending in a newline. */
@@ -104,14 +142,26 @@ export function kerasCode(config: KerasCodeConfig): string {
     `learningRate=${config.learningRate}`,
     `trainSize=${config.trainSize}`,
     `seed=${config.seed}`,
-    `loss=${config.loss}`,
-    `latentActivation=${config.latentActivation}`,
+    ...(settingApplies('loss', config.model) ? [`loss=${config.loss}`] : []),
+    ...(settingApplies('latentActivation', config.model)
+      ? [`latentActivation=${config.latentActivation}`]
+      : []),
   ];
+  const kind = kindSettings(config);
+  const vae = config.model === 'vae';
+  const imports =
+    config.model === 'ae'
+      ? []
+      : vae
+        ? ['import numpy as np', 'import tensorflow as tf']
+        : ['import numpy as np'];
   const lines = [
     '# The Latent Lab run with these settings, written for Keras (TensorFlow 2):',
+    ...(kind.length ? [`#   ${kind.join(', ')}`] : []),
     `#   ${settings.slice(0, 5).join(', ')}`,
     `#   ${settings.slice(5).join(', ')}`,
     '',
+    ...imports,
     'from tensorflow import keras',
     'from tensorflow.keras import layers',
     '',
@@ -121,9 +171,9 @@ export function kerasCode(config: KerasCodeConfig): string {
     '',
     ...dataLines(config),
     '',
-    ...modelLines(config),
+    ...(vae ? vaeModelLines(config) : modelLines(config)),
     '',
-    ...trainLines(config),
+    ...(vae ? vaeTrainLines(config) : trainLines(config)),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
-import type { LossPoint } from '../../shared/protocol';
+import type { LossParts, LossPoint } from '../../shared/protocol';
 import { lastEpoch, type ComparedRun } from './compareSeries';
 import { formatInt, formatLoss } from '../ui/format';
 import type { EpochLoss } from './lossSeries';
@@ -32,6 +32,10 @@ export interface LossChartProps {
   explainer?: ReactNode;
   /** Shown under the chart: the "Show as table" alternative (issue 6). */
   table?: ReactNode;
+  /** The run is a VAE: its two loss terms are drawn beside the total (issue 25). */
+  parts?: boolean;
+  /** Earlier runs left off because their loss is on another scale (a VAE's beside the rest). */
+  otherScaleRuns?: number;
 }
 
 const NO_RUNS: readonly ComparedRun[] = [];
@@ -49,15 +53,28 @@ function describe(
   return describeCurrent(losses, epochSummaries) + current + earlier;
 }
 
+/** " (rebuild 128.1, KL 24.2)" for a VAE's loss, "" for the others. */
+function partsText(parts: LossParts | undefined): string {
+  return parts
+    ? ` (rebuild term ${formatLoss(parts.reconstruction, 1)}, KL term ${formatLoss(parts.kl, 1)})`
+    : '';
+}
+
 function describeCurrent(losses: LossPoint[], epochSummaries: EpochLoss[]): string {
   const last = losses.at(-1);
   if (!last) return 'Loss chart: no training steps yet';
-  let text = `Loss chart: ${formatInt(last.step)} training steps, latest loss ${formatLoss(last.loss)}`;
+  let text = `Loss chart: ${formatInt(last.step)} training steps, latest loss ${formatLoss(last.loss)}${partsText(last.parts)}`;
   const epoch = epochSummaries.at(-1);
   if (epoch) {
-    text += `, validation loss after epoch ${epoch.epoch}: ${formatLoss(epoch.valLoss)}`;
+    text += `, validation loss after epoch ${epoch.epoch}: ${formatLoss(epoch.valLoss)}${partsText(epoch.valParts)}`;
   }
   return text;
+}
+
+function otherScaleText(count: number): string {
+  if (count === 0) return '';
+  const runs = count === 1 ? 'One earlier run is' : `${formatInt(count)} earlier runs are`;
+  return ` ${runs} not drawn: a VAE's loss is summed over the pixels and the other kinds' averaged, so they do not share an axis (see Finished runs).`;
 }
 
 /**
@@ -73,6 +90,8 @@ export function LossChart({
   dataReady = true,
   explainer,
   table,
+  parts = false,
+  otherScaleRuns = 0,
 }: LossChartProps) {
   const titleId = useId();
   const [logScale, setLogScale] = useState(false);
@@ -107,6 +126,7 @@ export function LossChart({
               xMax={xMax}
               compared={compared}
               logScale={logScale}
+              parts={parts}
               label={label}
             />
           </Suspense>
@@ -120,7 +140,11 @@ export function LossChart({
         epoch, a filled diamond marks the training loss and a hollow triangle the loss on test
         images the network never trains on.
         {currentLabel && losses.length ? ` The bold line is this run (${currentLabel}).` : ''}
+        {parts
+          ? ' For a VAE the loss is the rebuild term plus the KL term: the teal line is the rebuild term and the dashed green line the KL term, read on the right-hand axis; triangles of their colours give each term on the test images after every epoch.'
+          : ''}
         {compared.length ? ' Dashed lines are earlier runs, named by what was different.' : ''}
+        {otherScaleText(otherScaleRuns)}
       </p>
       {explainer}
     </section>

@@ -41,6 +41,8 @@ export interface LossChartCanvasProps {
   xMax: number;
   compared: readonly ComparedRun[];
   logScale: boolean;
+  /** A VAE's run: its two loss terms are drawn too, the KL term on a right-hand axis. */
+  parts: boolean;
   /** The chart's text alternative, read by screen readers from the canvas. */
   label: string;
 }
@@ -59,6 +61,7 @@ export function LossChartCanvas({
   xMax,
   compared,
   logScale,
+  parts,
   label,
 }: LossChartCanvasProps) {
   const chartRef = useRef<ChartJS<'line', XY[]> | null | undefined>(null);
@@ -69,10 +72,15 @@ export function LossChartCanvas({
   // The current run's datasets share the series' arrays, which grow in place, so chart.js keeps
   // reading them; only a change in the earlier runs (rare: a run ended) makes new datasets.
   const data = useMemo<LineData>(
-    () => ({ datasets: [...buildDatasets(series, colors), ...compared.map(compareDataset)] }),
-    [series, colors, compared],
+    () => ({
+      datasets: [...buildDatasets(series, colors, parts), ...compared.map(compareDataset)],
+    }),
+    [series, colors, compared, parts],
   );
-  const options = useMemo(() => buildOptions(xMax, logScale, colors), [xMax, logScale, colors]);
+  const options = useMemo(
+    () => buildOptions(xMax, logScale, colors, parts),
+    [xMax, logScale, colors, parts],
+  );
 
   const redraw = useThrottled(redrawChart, REDRAW_INTERVAL_MS);
 

@@ -13,7 +13,52 @@ export type LineData = ChartData<'line', XY[]>;
 
 type LineDataset = ChartDataset<'line', XY[]>;
 
-export function buildDatasets(series: LossSeries, colors: ChartColors): LineDataset[] {
+/**
+ * A VAE's two terms (issue 25): each smoothed per batch and on the test digits after each
+ * epoch. The KL term is ten times smaller than the rest, so it has its own axis on the right.
+ */
+function partDatasets(series: LossSeries, colors: ChartColors): LineDataset[] {
+  const line = (color: string) => ({
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: Math.max(1.5, colors.lineWidth - 0.5),
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointStyle: 'line' as const,
+    order: 2,
+  });
+  const marker = (color: string) => ({
+    showLine: false,
+    pointStyle: 'triangle' as const,
+    pointRadius: 7,
+    pointHoverRadius: 9,
+    backgroundColor: colors.markerEdge,
+    borderColor: color,
+    borderWidth: 3,
+    order: 1,
+  });
+  return [
+    { label: 'Rebuild term', data: series.rebuild, ...line(colors.rebuild) },
+    {
+      label: 'KL term (right)',
+      data: series.kl,
+      yAxisID: 'y2',
+      borderDash: [6, 3],
+      ...line(colors.kl),
+    },
+    { label: 'Rebuild, test', data: series.epochValRebuild, ...marker(colors.rebuild) },
+    { label: 'KL, test', data: series.epochValKl, yAxisID: 'y2', ...marker(colors.kl) },
+  ];
+}
+
+const UNLISTED: readonly string[] = ['Rebuild, test', 'KL, test'];
+
+/** `parts`: the run is a VAE, whose loss is drawn beside its two terms. */
+export function buildDatasets(
+  series: LossSeries,
+  colors: ChartColors,
+  parts = false,
+): LineDataset[] {
   return [
     {
       label: 'Loss per batch',
@@ -61,6 +106,7 @@ export function buildDatasets(series: LossSeries, colors: ChartColors): LineData
       borderWidth: 3,
       order: 1,
     },
+    ...(parts ? partDatasets(series, colors) : []),
   ];
 }
 
@@ -68,6 +114,7 @@ export function buildOptions(
   epochs: number,
   logScale: boolean,
   colors: ChartColors,
+  parts = false,
 ): ChartOptions<'line'> {
   const font = { size: colors.fontSize };
   const titleFont = { size: colors.fontSize + 1, weight: 'bold' as const };
@@ -91,12 +138,21 @@ export function buildOptions(
         type: logScale ? 'logarithmic' : 'linear',
         title: {
           display: true,
-          text: 'Loss (binary cross-entropy)',
+          text: parts ? 'Loss (sum over 784 pixels)' : 'Loss (binary cross-entropy)',
           color: colors.text,
           font: titleFont,
         },
         ticks: { color: colors.text, font },
         grid: { color: colors.grid },
+      },
+      // Only a VAE's KL term uses it; hidden otherwise so the standard chart is as it was.
+      y2: {
+        display: parts,
+        position: 'right',
+        type: logScale ? 'logarithmic' : 'linear',
+        title: { display: true, text: 'KL term', color: colors.text, font: titleFont },
+        ticks: { color: colors.text, font },
+        grid: { drawOnChartArea: false },
       },
     },
     plugins: {
@@ -110,6 +166,9 @@ export function buildOptions(
           padding: 16,
           // Legend in dataset order, not drawing order.
           sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+          // A VAE's test triangles share their line's colour, and the note under the chart says
+          // so: two legend entries fewer keep the legend from eating the plot on a laptop.
+          filter: (item) => !UNLISTED.includes(item.text),
         },
       },
       tooltip: {

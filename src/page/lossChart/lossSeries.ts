@@ -1,9 +1,10 @@
 /**
  * The loss chart's data, kept in plain arrays that grow in place so chart.js can redraw
  * without copying: raw batch losses, an exponential moving average of them, and the
- * per-epoch train and validation losses. Appending n new points costs O(n).
+ * per-epoch train and validation losses; for a VAE also its two terms, smoothed the same way,
+ * and their validation values. Appending n new points costs O(n).
  */
-import type { LossPoint } from '../../shared/protocol';
+import type { LossParts, LossPoint } from '../../shared/protocol';
 
 export interface XY {
   x: number;
@@ -14,6 +15,9 @@ export interface EpochLoss {
   epoch: number;
   trainLoss: number;
   valLoss: number;
+  /** A VAE's two terms (issue 25). */
+  trainParts?: LossParts;
+  valParts?: LossParts;
 }
 
 /** Weight of the previous average on a long run: ~20 batches of memory. */
@@ -40,10 +44,17 @@ export interface LossSeries {
   smooth: XY[];
   epochTrain: XY[];
   epochVal: XY[];
+  /** A VAE's terms per batch (smoothed like the loss) and on the test digits after each epoch. */
+  rebuild: XY[];
+  kl: XY[];
+  epochValRebuild: XY[];
+  epochValKl: XY[];
   /** Weight of the previous average for this run (see smoothingFor). */
   smoothing: number;
   /** Running average before bias correction, and how many losses it has seen. */
   ema: number;
+  emaRebuild: number;
+  emaKl: number;
   seen: number;
   /** The last history point folded in, to tell "appended" from "a new run". */
   lastStep: number;
@@ -56,8 +67,14 @@ export function createLossSeries(): LossSeries {
     smooth: [],
     epochTrain: [],
     epochVal: [],
+    rebuild: [],
+    kl: [],
+    epochValRebuild: [],
+    epochValKl: [],
     smoothing: SMOOTHING,
     ema: 0,
+    emaRebuild: 0,
+    emaKl: 0,
     seen: 0,
     lastStep: Number.NaN,
     lastLoss: Number.NaN,
@@ -67,7 +84,11 @@ export function createLossSeries(): LossSeries {
 function clearLosses(series: LossSeries): void {
   series.raw.length = 0;
   series.smooth.length = 0;
+  series.rebuild.length = 0;
+  series.kl.length = 0;
   series.ema = 0;
+  series.emaRebuild = 0;
+  series.emaKl = 0;
   series.seen = 0;
   series.lastStep = Number.NaN;
   series.lastLoss = Number.NaN;
@@ -100,13 +121,19 @@ export function syncLosses(
   if (series.seen === 0) series.smoothing = smoothing;
   const weight = series.smoothing;
   for (let i = series.seen; i < losses.length; i++) {
-    const { epoch, loss } = losses[i];
+    const { epoch, loss, parts } = losses[i];
     series.ema = weight * series.ema + (1 - weight) * loss;
     series.seen += 1;
     // Bias correction: without it the average would start near zero.
-    const smoothed = series.ema / (1 - weight ** series.seen);
+    const correction = 1 - weight ** series.seen;
     series.raw.push({ x: epoch, y: loss });
-    series.smooth.push({ x: epoch, y: smoothed });
+    series.smooth.push({ x: epoch, y: series.ema / correction });
+    if (parts) {
+      series.emaRebuild = weight * series.emaRebuild + (1 - weight) * parts.reconstruction;
+      series.emaKl = weight * series.emaKl + (1 - weight) * parts.kl;
+      series.rebuild.push({ x: epoch, y: series.emaRebuild / correction });
+      series.kl.push({ x: epoch, y: series.emaKl / correction });
+    }
     series.lastStep = losses[i].step;
     series.lastLoss = loss;
     changed = true;
@@ -118,8 +145,14 @@ export function syncLosses(
 export function syncEpochs(series: LossSeries, summaries: readonly EpochLoss[]): void {
   series.epochTrain.length = 0;
   series.epochVal.length = 0;
-  for (const { epoch, trainLoss, valLoss } of summaries) {
+  series.epochValRebuild.length = 0;
+  series.epochValKl.length = 0;
+  for (const { epoch, trainLoss, valLoss, valParts } of summaries) {
     series.epochTrain.push({ x: epoch, y: trainLoss });
     series.epochVal.push({ x: epoch, y: valLoss });
+    if (valParts) {
+      series.epochValRebuild.push({ x: epoch, y: valParts.reconstruction });
+      series.epochValKl.push({ x: epoch, y: valParts.kl });
+    }
   }
 }

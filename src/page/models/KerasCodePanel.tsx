@@ -9,6 +9,13 @@ export interface KerasCodePanelProps {
   draftHasErrors: boolean;
 }
 
+/** What the script would be saved as, by kind of model. */
+const FILE_NAMES: Readonly<Record<KerasCodeConfig['model'], string>> = {
+  ae: 'autoencoder.py',
+  denoising: 'denoising_autoencoder.py',
+  vae: 'vae.py',
+};
+
 const REFUSED =
   'This browser did not allow copying. Select the code above and copy it with Ctrl+C (⌘C on a Mac).';
 
@@ -71,7 +78,7 @@ export function KerasCodePanel({ config, draftHasErrors }: KerasCodePanelProps) 
               </p>
             ) : null}
             <div className="ll-keras__bar">
-              <span className="ll-keras__file ll-mono">autoencoder.py</span>
+              <span className="ll-keras__file ll-mono">{FILE_NAMES[config.model]}</span>
               <button type="button" className="ll-btn ll-btn--small" onClick={copy}>
                 Copy
               </button>

@@ -8,6 +8,9 @@ export interface ModelSummaryPanelProps {
   explainer?: ReactNode;
 }
 
+/** A VAE's second head (src/worker/models/model.ts): the log-variance of each code number. */
+const LOG_VAR_NAME = 'latent_log_var';
+
 /** The last number of a Keras shape such as "(None, 128)", or NaN. */
 function widthOf(layer: LayerSummary): number {
   const match = /(\d+)\s*\)?\s*$/.exec(layer.outputShape);
@@ -57,6 +60,9 @@ export function ModelSummaryPanel({ summary, explainer }: ModelSummaryPanelProps
                 <th scope="row">
                   {layer.name}
                   {i === bottleneck ? <span className="ll-tag">bottleneck</span> : null}
+                  {layer.name === LOG_VAR_NAME ? (
+                    <span className="ll-tag">how unsure the code is</span>
+                  ) : null}
                 </th>
                 <td className="ll-mono">{layer.outputShape}</td>
                 <td>{layer.activation}</td>

@@ -24,7 +24,12 @@ export function ModelsChapter({ state, controller }: ModelsChapterProps) {
         {state.summary && (
           <ModelSummaryPanel
             summary={state.summary}
-            explainer={modelExplainer(state.summary.totalParams, state.summary.latentDim)}
+            explainer={modelExplainer(
+              state.summary.totalParams,
+              state.summary.latentDim,
+              // The layers say it: only a VAE has the log-variance head.
+              state.summary.layers.some((layer) => layer.name === 'latent_log_var') ? 'vae' : 'ae',
+            )}
           />
         )}
         {ready && <SavedModelsSection state={state} controller={controller} />}

@@ -26,7 +26,8 @@ export interface SavedModelsPanelProps {
 
 function shape(model: SavedModelInfo): string {
   const c = model.config;
-  return `784-${c.hiddenUnits}-${c.latentDim}-${c.hiddenUnits}-784, seed ${c.seed}`;
+  const kind = c.model === 'vae' ? 'VAE ' : c.model === 'denoising' ? 'denoising ' : '';
+  return `${kind}784-${c.hiddenUnits}-${c.latentDim}-${c.hiddenUnits}-784, seed ${c.seed}`;
 }
 
 const when = (iso: string) =>

@@ -1,5 +1,12 @@
 import { useId } from 'react';
-import { CHOICE_RULES, NUMERIC_RULES, type NumericKey } from '../../shared/config';
+import {
+  CHOICE_RULES,
+  MODEL_CHOICES,
+  NUMERIC_RULES,
+  settingApplies,
+  type ModelKind,
+  type NumericKey,
+} from '../../shared/config';
 import {
   CHOICE_LABELS,
   PRESETS,
@@ -12,6 +19,8 @@ import {
   type SettingsDraft,
 } from '../../shared/settings';
 import { Explainer } from '../ui/Explainer';
+import { kindWords } from '../training/kindWords';
+import { ModelKindChoice } from './ModelKindChoice';
 
 export interface SettingsPanelProps {
   draft: SettingsDraft;
@@ -63,6 +72,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
   const titleId = useId();
   const baseId = useId();
   const problems = SETTING_KEYS.filter((key) => errors[key]);
+  // Settings the chosen kind does not read are left out (issue 25); the kind itself leads.
+  const model: ModelKind = MODEL_CHOICES.find((m) => m === draft.model) ?? 'ae';
+  const fields = SETTING_KEYS.filter((key) => key !== 'model' && settingApplies(key, model));
+  const words = kindWords(model);
 
   return (
     <section className="ll-panel ll-settings" aria-labelledby={titleId}>
@@ -90,8 +103,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
           next run you start.
         </p>
       ) : null}
+      <ModelKindChoice
+        value={model}
+        changed={runActive && differsFromRun.includes('model')}
+        onEdit={(value) => onEdit('model', value)}
+      />
       <div className="ll-settings__grid">
-        {SETTING_KEYS.map((key) => {
+        {fields.map((key) => {
           const info = SETTING_INFO[key];
           const id = `${baseId}-${key}`;
           const hintId = `${id}-hint`;
@@ -153,6 +171,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
           ? `${(784 / Number(draft.latentDim)).toFixed(1)}x`
           : 'an unknown'}{' '}
         fewer numbers than pixels. Try 2 against 32, or a learning rate of 0.1 against 0.001.
+        {words ? ` ${words}` : ''}
       </Explainer>
     </section>
   );

@@ -126,7 +126,7 @@ export function App({ store, controller }: AppProps) {
         tools={lecture.bar}
         lead={
           chapter.current === TRAIN ? (
-            <Intro latentDim={state.config.latentDim} />
+            <Intro latentDim={state.config.latentDim} model={state.config.model} />
           ) : (
             <p className="ll-masthead__text">{chapterById(chapter.current).lead}</p>
           )

@@ -7,6 +7,7 @@ import type {
   DataFault,
   DataProgress,
   DatasetReady,
+  LossParts,
   LossPoint,
   ModelSummary,
   RunProgress,
@@ -54,6 +55,16 @@ export interface EpochSummary {
   epoch: number;
   trainLoss: number;
   valLoss: number;
+  /** A VAE's two terms of each loss (issue 25); absent for the other kinds. */
+  trainParts?: LossParts;
+  valParts?: LossParts;
+}
+
+/** The probes' rebuilds; `inputs` are a denoising run's damaged probes, which were rebuilt. */
+export interface ShownReconstruction {
+  pixels: Float32Array;
+  step: number;
+  inputs?: Float32Array;
 }
 
 export type { RunProgress };
@@ -86,7 +97,7 @@ export interface AppState {
   /** Every batch loss of the current run, in order. Replaced (not mutated) when a run starts. */
   losses: LossPoint[];
   epochSummaries: EpochSummary[];
-  reconstruction: { pixels: Float32Array; step: number } | null;
+  reconstruction: ShownReconstruction | null;
   /** A problem to show that is not about the data: a diverging run, a crashed worker. */
   runError: string | null;
   latent: LatentCodes | null;

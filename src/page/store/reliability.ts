@@ -7,6 +7,7 @@ import type { FromWorker } from '../../shared/protocol';
 import { stepsPerEpoch } from '../../shared/config';
 import type { AppState } from './appState';
 import type { ModelsState } from './reliabilityState';
+import { formatLoss as lossText } from '../ui/format';
 
 export type ReliabilityMessage = Extract<
   FromWorker,
@@ -24,7 +25,8 @@ const withModels = (state: AppState, models: Partial<ModelsState>): AppState => 
 });
 
 function formatLoss(loss: number | null): string {
-  return loss === null ? 'no validation loss yet' : `validation loss ${loss.toFixed(4)}`;
+  // lossText: a VAE's summed loss reads 237.3, not 237.3456 (issue 25).
+  return loss === null ? 'no validation loss yet' : `validation loss ${lossText(loss)}`;
 }
 
 export function applyReliabilityMessage(state: AppState, message: ReliabilityMessage): AppState {

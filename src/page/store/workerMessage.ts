@@ -51,12 +51,15 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
     }
     case 'epochEnd': {
       if (isStale(state, message.runId)) return state;
-      const { epoch, trainLoss, valLoss } = message;
-      return { ...state, epochSummaries: [...state.epochSummaries, { epoch, trainLoss, valLoss }] };
+      const { type: _type, runId: _runId, ...summary } = message;
+      return { ...state, epochSummaries: [...state.epochSummaries, summary] };
     }
     case 'reconstructions':
       if (isStale(state, message.runId)) return state;
-      return { ...state, reconstruction: { pixels: message.pixels, step: message.step } };
+      return {
+        ...state,
+        reconstruction: { pixels: message.pixels, step: message.step, inputs: message.inputs },
+      };
     case 'latentCodes': {
       // Kept across runs (the views stay up); the view says which run and step they are from.
       if (isStale(state, message.runId)) return state;

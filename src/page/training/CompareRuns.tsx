@@ -1,10 +1,16 @@
 import { useId } from 'react';
 import { formatClock, formatInt, formatLoss } from '../ui/format';
 import { Explainer } from '../ui/Explainer';
+import type { ModelKind } from '../../shared/config';
+import { sameLossScale } from './lossWords';
 
 export interface CompareRow {
   id: number;
   label: string;
+  model: ModelKind;
+  beta: number;
+  noise: number;
+  noiseKind: string;
   latentDim: number;
   hiddenUnits: number;
   epochs: number;
@@ -29,16 +35,31 @@ export interface CompareRunsProps {
 
 const loss = (value: number | null) => (value === null ? '–' : formatLoss(value));
 
+/** The network in a few words: its kind (issue 25), its layers, its code and its loss. */
+function network(r: CompareRow): string {
+  const layers = `784-${r.hiddenUnits}-${r.latentDim}-${r.hiddenUnits}-784`;
+  if (r.model === 'vae') return `VAE ${layers}, beta ${r.beta}`;
+  const plain = `${layers}, ${r.latentActivation} code, ${r.loss.toUpperCase()}`;
+  if (r.model === 'ae') return plain;
+  const noise = r.noiseKind === 'gaussian' ? 'Gaussian noise' : 'dropped pixels';
+  return `Denoising (${noise} ${r.noise}) ${plain}`;
+}
+
 /** Finished runs side by side: what each was, how far it got, how long it took and where. */
 export function CompareRuns({ rows, onClear }: CompareRunsProps) {
   const titleId = useId();
-  const best = rows.reduce<CompareRow | null>(
-    (a, r) =>
-      r.finalValLoss !== null && (a === null || (a.finalValLoss ?? Infinity) > r.finalValLoss)
-        ? r
-        : a,
-    null,
-  );
+  // Only runs whose loss is on the newest run's scale: a VAE's summed loss is no rival to 0.09.
+  const newest = rows.at(-1)?.model ?? 'ae';
+  const best = rows
+    .filter((r) => sameLossScale(r.model, newest))
+    .reduce<CompareRow | null>(
+      (a, r) =>
+        r.finalValLoss !== null && (a === null || (a.finalValLoss ?? Infinity) > r.finalValLoss)
+          ? r
+          : a,
+      null,
+    );
+  const mixed = rows.some((r) => !sameLossScale(r.model, newest));
   return (
     <section className="ll-panel ll-compare" aria-labelledby={titleId}>
       <div className="ll-panel__header">
@@ -87,10 +108,7 @@ export function CompareRuns({ rows, onClear }: CompareRunsProps) {
                     {r.current ? <span className="ll-tag">shown</span> : null}
                     {r.ending === 'stopped' ? <span className="ll-tag">stopped</span> : null}
                   </th>
-                  <td>
-                    784-{r.hiddenUnits}-{r.latentDim}-{r.hiddenUnits}-784, {r.latentActivation}{' '}
-                    code, {r.loss.toUpperCase()}
-                  </td>
+                  <td>{network(r)}</td>
                   <td>
                     {r.epochs} ep × {formatInt(r.trainSize)} img, batch {r.batchSize}, lr{' '}
                     {r.learningRate}
@@ -112,6 +130,9 @@ export function CompareRuns({ rows, onClear }: CompareRunsProps) {
         {best && rows.length > 1
           ? ` The best so far is “${best.label}” at ${loss(best.finalValLoss)}.`
           : ' The pretrained notebook model reaches about 0.087.'}
+        {mixed
+          ? ' A VAE’s loss is summed over the 784 pixels and the other kinds’ averaged, so compare a VAE only with other VAEs.'
+          : ''}
       </Explainer>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import type { DigitSamples } from '../../shared/protocol';
+import type { ShownReconstruction } from '../store/appState';
 import { cssVars } from '../ui/cssVars';
 import { DigitCanvas } from '../ui/DigitCanvas';
 import { formatInt } from '../ui/format';
@@ -8,8 +9,16 @@ import { meanAbsoluteError } from './pixelError';
 export interface ReconstructionsProps {
   /** The fixed probe digits, one per class. */
   probes: DigitSamples;
-  /** The network's rebuild of every probe (10 x 784 floats in 0-1), or null before the first. */
-  reconstruction: { pixels: Float32Array; step: number } | null;
+  /**
+   * The network's rebuild of every probe (10 x 784 floats in 0-1), or null before the first;
+   * for a denoising run also the damaged probes it was given.
+   */
+  reconstruction: ShownReconstruction | null;
+  /**
+   * A denoising run: a middle row shows what the network is given. Known from the settings
+   * before the first pictures arrive, so the row's space is there from the start.
+   */
+  denoising?: boolean;
   /** The training-timeline scrubber, shown under the title. */
   timeline?: ReactNode;
   /** The "What am I looking at?" note. */
@@ -22,17 +31,23 @@ function stepText(step: number): string {
     : `Rebuilt at step ${formatInt(step)}.`;
 }
 
-/** The probe digits in one row and the network's rebuilds of them in the row beneath. */
+/**
+ * The probe digits in one row and the network's rebuilds of them in the row beneath; for a
+ * denoising run, what the network was given sits between the two.
+ */
 export function Reconstructions({
   probes,
   reconstruction,
   timeline,
   explainer,
+  denoising = false,
 }: ReconstructionsProps) {
   const titleId = useId();
   const originalId = useId();
+  const givenId = useId();
   const rebuiltId = useId();
   const errorId = useId();
+  const inputs = reconstruction?.inputs ?? null;
 
   const errors = useMemo(
     () =>
@@ -67,6 +82,31 @@ export function Reconstructions({
             ))}
           </ul>
         </div>
+
+        {denoising || inputs !== null ? (
+          <div className="ll-recon__row" role="group" aria-labelledby={givenId}>
+            <span id={givenId} className="ll-recon__row-label">
+              Given to the network
+            </span>
+            <ul className="ll-recon__cells">
+              {probes.labels.map((label, i) => (
+                <li key={i} className="ll-recon__cell">
+                  {inputs === null ? (
+                    <div className="ll-digit ll-digit--placeholder" aria-hidden="true">
+                      ?
+                    </div>
+                  ) : (
+                    <DigitCanvas
+                      pixels={inputs}
+                      offset={i}
+                      label={`Damaged digit ${label}, as the network is given it`}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
 
         <div className="ll-recon__row" role="group" aria-labelledby={rebuiltId}>
           <span id={rebuiltId} className="ll-recon__row-label">
@@ -111,19 +151,19 @@ export function Reconstructions({
           </div>
         )}
       </div>
-      {reconstruction === null ? (
-        <p className="ll-panel__note">
-          The bottom row fills in as soon as the network is set up, and updates as it learns.
-        </p>
-      ) : (
-        <p className="ll-panel__note">
-          Each rebuild is made only from the few numbers at the bottleneck. The error is the average
-          difference per pixel, from 0 (perfect) to 1.
-        </p>
-      )}
+      <p className="ll-panel__note">{noteText(reconstruction !== null, inputs !== null)}</p>
       {explainer}
     </section>
   );
+}
+
+function noteText(rebuilt: boolean, damaged: boolean): string {
+  if (!rebuilt)
+    return 'The rebuilds fill in as soon as the network is set up, and update as it learns.';
+  if (damaged) {
+    return 'The network only ever sees the damaged copies, yet it is scored on the clean originals. The error compares each rebuild with the clean digit: 0 is perfect, 1 all wrong.';
+  }
+  return 'Each rebuild is made only from the few numbers at the bottleneck. The error is the average difference per pixel, from 0 (perfect) to 1.';
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { RunState } from '../../shared/protocol';
-import { formatClock, formatInt, formatLoss } from '../ui/format';
+import type { LossParts, RunState } from '../../shared/protocol';
+import { formatClock, formatInt } from '../ui/format';
+import { trainLossLine, valLossLine, type LossKind, type LossLine } from './lossWords';
 
 export interface StatusPanelProps {
   state: RunState;
@@ -16,10 +17,17 @@ export interface StatusPanelProps {
   /** Validation loss after the last finished epoch, and that epoch's number. */
   valLoss: number | null;
   valEpoch: number | null;
+  /** Which kind of model the numbers come from (issue 25); the standard one when absent. */
+  kind?: LossKind;
+  /** A VAE's two terms of the latest batch's loss and of the validation loss. */
+  trainParts?: LossParts | null;
+  valParts?: LossParts | null;
   samplesPerSecond: number | null;
   /** Training time so far, pauses excluded. */
   elapsedMs: number;
 }
+
+const STANDARD: LossKind = { model: 'ae', beta: 1 };
 
 const STATE_WORD: Record<RunState, string> = {
   idle: 'ready',
@@ -42,7 +50,9 @@ function remainingMs({ state, step, totalSteps, elapsedMs }: StatusPanelProps): 
  */
 export function StatusPanel(props: StatusPanelProps) {
   const { state, dataReady, epoch, epochs, step, totalSteps, trainLoss, valLoss, valEpoch } = props;
-  const { samplesPerSecond, elapsedMs } = props;
+  const { samplesPerSecond, elapsedMs, kind = STANDARD } = props;
+  const train = trainLossLine(kind, trainLoss, props.trainParts ?? null);
+  const val = valLossLine(kind, valEpoch, valLoss, props.valParts ?? null);
   const word = !dataReady && state === 'idle' ? 'loading' : STATE_WORD[state];
   const eta = remainingMs(props);
 
@@ -62,12 +72,10 @@ export function StatusPanel(props: StatusPanelProps) {
           </dd>
         </div>
         <div className="ll-facts__item">
-          <dt>Training loss</dt>{' '}
-          <dd className="ll-num">{trainLoss === null ? '–' : formatLoss(trainLoss)}</dd>
+          <LossFact line={train} />
         </div>
         <div className="ll-facts__item">
-          <dt>{valEpoch === null ? 'Validation loss' : `Validation loss (epoch ${valEpoch})`}</dt>{' '}
-          <dd className="ll-num">{valLoss === null ? '–' : formatLoss(valLoss)}</dd>
+          <LossFact line={val} />
         </div>
         <div className="ll-facts__item">
           <dt>Speed</dt>{' '}
@@ -83,5 +91,21 @@ export function StatusPanel(props: StatusPanelProps) {
         </div>
       </dl>
     </div>
+  );
+}
+
+/** A loss's name and number; what it measures and its terms are left out on a phone. */
+function LossFact({ line }: { line: LossLine }) {
+  return (
+    <>
+      <dt>
+        {line.label}
+        {line.detail ? <span className="ll-status__more">{line.detail}</span> : null}
+      </dt>{' '}
+      <dd className="ll-num">
+        {line.value}
+        {line.parts ? <span className="ll-status__more">{line.parts}</span> : null}
+      </dd>
+    </>
   );
 }

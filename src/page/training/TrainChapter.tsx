@@ -19,7 +19,9 @@ import {
   compareRows,
   comparedRuns,
   isRunActive,
+  otherScaleRuns,
   pretrainedView,
+  shownKind,
   shownReconstruction,
   timelineSteps,
 } from './labProps';
@@ -39,8 +41,14 @@ export function TrainChapter(props: TrainChapterProps) {
   const ready = state.data.status === 'ready' ? state.data.data : null;
   const active = isRunActive(state);
   const lastVal = state.epochSummaries.at(-1)?.valLoss ?? null;
+  const kind = shownKind(state);
+  const { model } = kind;
   // Memoised: a new array would make the chart rebuild its datasets on every render.
-  const compared = useMemo(() => comparedRuns(lab.runs, state.runId), [lab.runs, state.runId]);
+  const compared = useMemo(
+    () => comparedRuns(lab.runs, state.runId, model),
+    [lab.runs, state.runId, model],
+  );
+  const vae = model === 'vae';
 
   return (
     <div className="ll-train">
@@ -53,13 +61,16 @@ export function TrainChapter(props: TrainChapterProps) {
           epochs={state.progress?.epochs ?? state.config.epochs}
           compared={compared}
           currentLabel={lab.run?.label ?? null}
-          explainer={lossExplainer(lastVal, lab.run?.config.loss ?? state.config.loss)}
+          parts={vae}
+          otherScaleRuns={otherScaleRuns(lab.runs, state.runId, model)}
+          explainer={lossExplainer(lastVal, lab.run?.config ?? state.config)}
           table={
             <LossTable
               shown={lossTable}
               onShown={onLossTable}
               losses={state.losses}
               epochSummaries={state.epochSummaries}
+              parts={vae}
             />
           }
         />
@@ -69,6 +80,7 @@ export function TrainChapter(props: TrainChapterProps) {
           <Reconstructions
             probes={ready.probes}
             reconstruction={shownReconstruction(state)}
+            denoising={model === 'denoising'}
             timeline={
               <TimelineScrubber
                 steps={timelineSteps(state)}
@@ -77,7 +89,10 @@ export function TrainChapter(props: TrainChapterProps) {
                 onScrub={controller.lab.scrubTimeline}
               />
             }
-            explainer={reconstructionsExplainer(state.summary?.latentDim ?? state.config.latentDim)}
+            explainer={reconstructionsExplainer(
+              state.summary?.latentDim ?? state.config.latentDim,
+              model,
+            )}
           />
         ) : (
           <div className="ll-panel ll-recon ll-recon--waiting" aria-hidden="true" />

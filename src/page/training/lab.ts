@@ -3,9 +3,20 @@
  * kept for comparison, slow motion, and the pretrained model. Pure, like appState.ts: `reduce`
  * runs appState's reducer and then follows what this part of the page needs from the message.
  */
-import { DEFAULT_CONFIG, type TrainingConfig } from '../../shared/config';
+import {
+  DEFAULT_CONFIG,
+  MODEL_CHOICES,
+  effectiveLatentActivation,
+  settingApplies,
+  type TrainingConfig,
+} from '../../shared/config';
 import type { FromWorker } from '../../shared/protocol';
-import { draftFromConfig, validateDraft, type SettingsDraft } from '../../shared/settings';
+import {
+  SETTING_KEYS,
+  draftFromConfig,
+  validateDraft,
+  type SettingsDraft,
+} from '../../shared/settings';
 import { beginRun, type AppState } from '../store/appState';
 import { applyWorkerMessage } from '../store/workerMessage';
 import type { LabState } from './labState';
@@ -16,8 +27,24 @@ const withLab = (state: AppState, lab: Partial<LabState>): AppState => ({
   lab: { ...state.lab, ...lab },
 });
 
+/**
+ * Fields the chosen kind of model does not read are hidden (issue 25): a mistake left in one
+ * must not block Train unseen, so it goes back to the last valid value.
+ */
+function settleHidden(draft: SettingsDraft, config: TrainingConfig): SettingsDraft {
+  const model = MODEL_CHOICES.find((m) => m === draft.model.trim());
+  if (!model) return draft;
+  const { errors } = validateDraft(draft, config);
+  const settled = { ...draft };
+  for (const key of SETTING_KEYS) {
+    if (errors[key] && !settingApplies(key, model)) settled[key] = String(config[key]);
+  }
+  return settled;
+}
+
 /** A settings field changed: the next run's config follows whenever every field is valid. */
-export function editSetting(state: AppState, draft: SettingsDraft): AppState {
+export function editSetting(state: AppState, typed: SettingsDraft): AppState {
+  const draft = settleHidden(typed, state.config);
   const { config, errors } = validateDraft(draft, state.config);
   return { ...withLab(state, { draft, errors }), config: config ?? state.config };
 }
@@ -126,7 +153,8 @@ function follow(state: AppState, message: FromWorker): AppState {
     case 'reconstructions': {
       if (!message.timeline || message.runId === null || message.runId !== state.runId)
         return state;
-      const frame = { step: message.step, pixels: message.pixels };
+      const { step, pixels, inputs } = message;
+      const frame = inputs ? { step, pixels, inputs } : { step, pixels };
       const timeline = state.lab.timeline.filter((f) => f.step !== message.step).concat(frame);
       return withLab(state, { timeline });
     }
@@ -178,10 +206,16 @@ export function cannotContinue(state: AppState): string | null {
   if (!weights || weights.steps === 0) return 'there are no trained weights yet';
   const a = weights.config;
   const b = state.config;
+  // A standard network may go on as a denoising one and back (same layers); a VAE has a head more.
+  if ((a.model === 'vae') !== (b.model === 'vae')) {
+    return a.model === 'vae'
+      ? 'these weights belong to a variational autoencoder; pick that kind of model to train them further'
+      : 'these weights have no variance head; pick a standard or denoising model to train them further';
+  }
   if (
     a.latentDim !== b.latentDim ||
     a.hiddenUnits !== b.hiddenUnits ||
-    a.latentActivation !== b.latentActivation
+    effectiveLatentActivation(a) !== effectiveLatentActivation(b)
   ) {
     return `these weights have latent size ${a.latentDim}, ${a.hiddenUnits} hidden units and a ${a.latentActivation} code; set those to train them further`;
   }

@@ -6,6 +6,8 @@ import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
 import type { AppState } from '../store/appState';
 import { cannotContinue } from './lab';
 import type { RunRecord } from './runRecords';
+import type { ModelKind } from '../../shared/config';
+import { sameLossScale, type LossKind } from './lossWords';
 
 export const isRunActive = (state: AppState) =>
   state.runState === 'running' || state.runState === 'paused';
@@ -14,14 +16,40 @@ export const isRunActive = (state: AppState) =>
 export function shownReconstruction(state: AppState): AppState['reconstruction'] {
   const { timeline, timelineIndex } = state.lab;
   const frame = timelineIndex === null ? undefined : timeline[timelineIndex];
-  return frame ? { pixels: frame.pixels, step: frame.step } : state.reconstruction;
+  // A denoising run's frame keeps the damaged probes it rebuilt (RunFrame).
+  return frame
+    ? { pixels: frame.pixels, step: frame.step, inputs: frame.inputs }
+    : state.reconstruction;
 }
 
-/** Earlier finished runs (not the one drawn in full), as faint lines. */
-export function comparedRuns(runs: readonly RunRecord[], currentRunId: number): ComparedRun[] {
+/** The kind of model whose numbers are on screen: the run's, else the next run's. */
+export function shownKind(state: AppState): LossKind {
+  const { model, beta } = state.lab.run?.config ?? state.config;
+  return { model, beta };
+}
+
+/**
+ * Earlier finished runs (not the one drawn in full), as faint lines: only those whose loss is
+ * on the same scale as `model`'s (see sameLossScale).
+ */
+export function comparedRuns(
+  runs: readonly RunRecord[],
+  currentRunId: number,
+  model: ModelKind,
+): ComparedRun[] {
   return runs
-    .filter((run) => run.id !== currentRunId)
+    .filter((run) => run.id !== currentRunId && sameLossScale(run.config.model, model))
     .map(({ id, label, losses }) => ({ id, label, losses }));
+}
+
+/** How many earlier runs comparedRuns leaves off for their scale. */
+export function otherScaleRuns(
+  runs: readonly RunRecord[],
+  currentRunId: number,
+  model: ModelKind,
+): number {
+  return runs.filter((run) => run.id !== currentRunId && !sameLossScale(run.config.model, model))
+    .length;
 }
 
 export function compareRows(state: AppState): CompareRow[] {

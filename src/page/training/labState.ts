@@ -7,6 +7,9 @@ import type { PretrainedInfo, TimelineFrame } from '../../shared/pretrained';
 import { draftFromConfig, type SettingErrors, type SettingsDraft } from '../../shared/settings';
 import type { RunRecord, WeightsOrigin } from './runRecords';
 
+/** A timeline picture; a denoising run's also keeps the damaged probes that were rebuilt. */
+export type RunFrame = TimelineFrame & { inputs?: Float32Array };
+
 export type PretrainedStatus =
   | { status: 'none' }
   | { status: 'loading' }
@@ -24,7 +27,7 @@ export interface LabState {
   /** The run being followed: its label, config and the weights it started from. */
   run: { label: string; config: TrainingConfig; from: WeightsOrigin | null } | null;
   /** The current run's kept pictures, and which one the scrubber shows (null = the latest). */
-  timeline: TimelineFrame[];
+  timeline: RunFrame[];
   timelineIndex: number | null;
   /** Finished runs, oldest first. */
   runs: RunRecord[];

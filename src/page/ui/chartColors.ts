@@ -9,6 +9,9 @@ export interface ChartColors {
   smooth: string;
   train: string;
   val: string;
+  /** A VAE's two loss terms (issue 25). */
+  rebuild: string;
+  kl: string;
   markerEdge: string;
   grid: string;
   text: string;
@@ -23,6 +26,8 @@ const FALLBACK: ChartColors = {
   smooth: '#1d4ed8',
   train: '#c2410c',
   val: '#86198f',
+  rebuild: '#0f766e',
+  kl: '#4d7c0f',
   markerEdge: '#ffffff',
   grid: 'rgba(15, 23, 42, 0.12)',
   text: '#1f2937',
@@ -39,6 +44,8 @@ export function readChartColors(element: Element = document.documentElement): Ch
     smooth: read('smooth', FALLBACK.smooth),
     train: read('train', FALLBACK.train),
     val: read('val', FALLBACK.val),
+    rebuild: read('rebuild', FALLBACK.rebuild),
+    kl: read('kl', FALLBACK.kl),
     markerEdge: read('marker-edge', FALLBACK.markerEdge),
     grid: read('grid', FALLBACK.grid),
     text: read('text', FALLBACK.text),

@@ -9,9 +9,13 @@ export function formatInt(value: number): string {
   return INT_FORMAT.format(Math.round(value));
 }
 
-/** A loss with a fixed number of decimals, e.g. 0.1234. */
-export function formatLoss(value: number, decimals = 4): string {
-  return Number.isFinite(value) ? value.toFixed(decimals) : 'n/a';
+/**
+ * A loss with a fixed number of decimals, e.g. 0.1234. Without `decimals`: four below 10, one
+ * from 10 up, so a VAE's summed loss reads 152.3 rather than 152.3017 (issue 25).
+ */
+export function formatLoss(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return value.toFixed(decimals ?? (Math.abs(value) >= 10 ? 1 : 4));
 }
 
 /** Bytes as megabytes (1 MB = 1,000,000 bytes) with one decimal, e.g. "12.3". */

@@ -68,6 +68,9 @@ const CONFIGS: [string, Partial<KerasCodeConfig>][] = [
   ['learning rate 0.0005', { learningRate: 0.0005 }],
   ['5,000 training images', { trainSize: 5000, batchSize: 64, epochs: 3 }],
   ['the smallest learning rate', { learningRate: 0.00001, batchSize: 1, epochs: 100 }],
+  ['denoising with dropped pixels', { model: 'denoising', noise: 0.5, noiseKind: 'mask' }],
+  ['denoising with Gaussian noise', { model: 'denoising', noise: 0.3, noiseKind: 'gaussian' }],
+  ['a VAE with a 2-number code', { model: 'vae', latentDim: 2, beta: 0.5 }],
 ];
 
 describe('the Keras code for a configuration', () => {
@@ -165,4 +168,47 @@ describe('the Keras code for a configuration', () => {
     if (verdicts === null) return;
     expect(verdicts).toEqual(scripts.map(() => ''));
   }, 30_000);
+
+  it('trains a denoising network on damaged images against the clean ones', () => {
+    const all = lines(code({ model: 'denoising', noise: 0.3, noiseKind: 'mask', seed: 7 }));
+    expect(all).toContain('import numpy as np');
+    expect(all).toContain('rng = np.random.default_rng(7)');
+    expect(all).toContain('return images * (rng.random(images.shape) >= 0.3)');
+    expect(all).toContain('x_train_noisy = damage(x_train)');
+    const fit = all.indexOf('history = autoencoder.fit(');
+    expect(all.slice(fit + 1, fit + 3)).toEqual(['x_train_noisy,', 'x_train,']);
+    expect(all).toContain('validation_data=(x_test_noisy, x_test),');
+    const gaussian = lines(code({ model: 'denoising', noise: 0.3, noiseKind: 'gaussian' }));
+    expect(gaussian).toContain('noisy = images + rng.normal(0.0, 0.3, images.shape)');
+    expect(gaussian).toContain('return np.clip(noisy, 0.0, 1.0).astype("float32")');
+    expect(all.join('\n')).toContain('model=denoising, noise=0.3, noiseKind=mask');
+  });
+
+  it('builds a VAE: Sampling, the two heads, and a train_step adding beta times the KL term', () => {
+    const text = code({ model: 'vae', latentDim: 2, beta: 0.5, learningRate: 0.002 });
+    expect(denseLayers(text)).toEqual([
+      'layers.Dense(128, activation="relu", name="encoder_hidden")(inputs)',
+      'layers.Dense(2, activation="linear", name="latent")(x)',
+      'layers.Dense(2, activation="linear", name="latent_log_var")(x)',
+      'layers.Dense(128, activation="relu", name="decoder_hidden")(code_in)',
+      'layers.Dense(784, activation="sigmoid", name="reconstruction")(x)',
+    ]);
+    const all = lines(text);
+    expect(all).toContain('class Sampling(layers.Layer):');
+    expect(all).toContain('return mean + tf.exp(0.5 * log_var) * noise');
+    expect(all).toContain('def train_step(self, data):');
+    // The rebuild term is summed over the pixels, then averaged over the batch.
+    expect(all).toContain('rebuild = tf.reduce_mean(tf.reduce_sum(bce, axis=1))');
+    expect(all).toContain('return rebuild + self.beta * kl, rebuild, kl');
+    expect(all).toContain('vae = VAE(encoder, decoder, beta=0.5, name="vae")');
+    expect(all).toContain('vae.compile(optimizer=keras.optimizers.Adam(learning_rate=0.002))');
+    // No loss or code activation: a VAE reads neither.
+    expect(text).not.toContain('loss=bce');
+    expect(text).not.toContain('latentActivation=');
+    expect(text).toContain('model=vae, beta=0.5');
+  });
+
+  it('leaves the notebook script as it was for the standard model', () => {
+    expect(code()).not.toMatch(/numpy|model=|noise|Sampling/);
+  });
 });

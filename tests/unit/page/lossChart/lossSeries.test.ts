@@ -124,4 +124,24 @@ describe('format', () => {
     expect(formatRatio(784 / 32)).toBe('24.5');
     expect(formatRatio(784 / 16)).toBe('49');
   });
+
+  it('smooths a VAE’s two terms like the loss and keeps their validation values', () => {
+    const series = createLossSeries();
+    const losses = [
+      { step: 1, epoch: 0.5, loss: 550, parts: { reconstruction: 545, kl: 5 } },
+      { step: 2, epoch: 1, loss: 300, parts: { reconstruction: 280, kl: 20 } },
+    ];
+    syncLosses(series, losses, 0);
+    expect(series.rebuild.map((p) => p.y)).toEqual([545, 280]);
+    expect(series.kl.map((p) => p.y)).toEqual([5, 20]);
+    syncEpochs(series, [
+      { epoch: 1, trainLoss: 425, valLoss: 290, valParts: { reconstruction: 270, kl: 20 } },
+    ]);
+    expect(series.epochValRebuild).toEqual([{ x: 1, y: 270 }]);
+    expect(series.epochValKl).toEqual([{ x: 1, y: 20 }]);
+    // A standard run has no terms: the extra lines stay empty.
+    const plain = createLossSeries();
+    syncLosses(plain, points([0.7, 0.5]));
+    expect(plain.rebuild).toEqual([]);
+  });
 });

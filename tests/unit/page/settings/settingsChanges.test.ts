@@ -40,4 +40,17 @@ describe('what the next run changes', () => {
   it('leaves the backend out: it is not a setting of the run', () => {
     expect(nextRunChanges(config({ backend: 'cpu' }), null).changes).toEqual([]);
   });
+
+  it('counts only what the next kind of model reads, and names what it brings in', () => {
+    const vae = nextRunChanges(config({ model: 'vae', latentDim: 2, loss: 'mse' }), null);
+    // The loss is not a VAE setting: left out. Beta was not read by the notebook: value alone.
+    expect(changesText(vae)).toBe(
+      'Kind of model Standard → Variational (VAE), Beta 1, Latent size 32 → 2',
+    );
+    const noisy = config({ model: 'denoising', noise: 0.3 });
+    const back = nextRunChanges(config({ noise: 0.3 }), noisy);
+    expect(changesText(back)).toBe('Kind of model Denoising → Standard');
+    const stronger = nextRunChanges(config({ model: 'denoising', noise: 0.7 }), noisy);
+    expect(changesText(stronger)).toBe('Noise 0.3 → 0.7');
+  });
 });
