@@ -17,19 +17,21 @@ function SwitchedOffNote({ dead, latentDim }: Omit<DeadUnitsNoteProps, 'offReaso
       </p>
     );
   }
-  const which = dead.length === 1 ? `Unit ${dead[0]}` : `Units ${listUnits(dead)}`;
+  const one = dead.length === 1;
+  const which = one ? `Unit ${dead[0]}` : `Units ${listUnits(dead)}`;
   return (
     <p className="ll-dead-note ll-dead-note--some">
       <span className="ll-dead-note__swatch" aria-hidden="true" />
       <span>
         <strong>
-          {dead.length} of {latentDim} units switched off by the KL term:
+          {dead.length} of {latentDim} units {one ? 'is' : 'are'} switched off by the KL term.
         </strong>{' '}
-        {which}: {dead.length === 1 ? 'its' : 'their'} code is noise whatever the digit (mean near
-        0, spread near 1), so the decoder ignores {dead.length === 1 ? 'it' : 'them'} and the code
-        really has {latentDim - dead.length} numbers. Why: the KL term charges every unit for
-        carrying information, so a unit that does not pay for itself in better rebuilds gives it up
-        and becomes plain N(0, 1) noise. A larger beta switches off more.
+        {which} {one ? 'carries' : 'carry'} no information: {one ? 'its' : 'each one’s'} code is
+        noise whatever the digit (mean near 0, spread near 1), so the decoder ignores{' '}
+        {one ? 'it' : 'them'} and the code really has {latentDim - dead.length} numbers. Why: the KL
+        term charges every unit for what it tells the decoder, and a unit that does not pay for
+        itself in better rebuilds gives it all up and becomes plain N(0, 1) noise. A larger beta
+        switches off more.
       </span>
     </p>
   );

@@ -94,7 +94,13 @@ export const PlaygroundSection = memo(function PlaygroundSection({
       ) : (
         <>
           <Part title="Change one number of the code" span="wide">
-            <DecoderPlayground state={play} playground={playground} latent={latent} test={test} />
+            <DecoderPlayground
+              state={play}
+              playground={playground}
+              latent={latent}
+              test={test}
+              vae={vae}
+            />
           </Part>
           <Part
             title={vae ? 'Generate new digits' : 'Generate digits from random codes'}
