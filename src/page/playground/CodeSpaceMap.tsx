@@ -46,20 +46,24 @@ export const CodeSpaceMap = memo(function CodeSpaceMap(props: CodeSpaceMapProps)
   return (
     <div className="ll-space">
       <p className="ll-latent__claim">
-        Left: the digits the decoder draws from a {side} by {side} grid of codes.{' '}
+        Left: what the decoder draws from a {side} by {side} grid of codes{' '}
         {flat
-          ? 'The code has 2 numbers, so the grid covers the plane of codes itself.'
-          : `The code has ${dim} numbers, so the grid lies on the flat slice of code space along the two directions in which the test codes vary most (PCA, ${percent(map.explained[0] + map.explained[1])} of their variation), through the centre; the other numbers are 0.`}{' '}
-        Each side runs over the middle 90% of the bell curve N(0, 1), from −1.64 to 1.64, in steps
-        that hold equal shares of it (wider near the edges, where codes are rarer). Right: each test
-        image's code (its mean) as a dot coloured by its digit, on the same scale
-        {flat ? '' : ' (its shadow on that slice)'}, so each dot sits over the cell its code decodes
-        to
+          ? 'over the plane of the two code numbers'
+          : `on a flat slice through the ${dim}-number code space: the two directions in which the test codes vary most (PCA, ${percent(map.explained[0] + map.explained[1])} of their variation), with every other direction at 0`}
+        . Each side runs over the middle 90% of N(0, 1), from −1.64 to 1.64, in steps that each hold
+        the same share of it, so they widen towards the edges. Neighbouring cells decode to similar
+        digits that blend into each other: the KL term leaves no empty gaps between the digits.
+      </p>
+      <p className="ll-latent__claim">
+        Right: each test image's code (its mean) as a dot coloured by its digit,{' '}
+        {flat
+          ? 'on the same scale, so a dot sits over the cell its code decodes to'
+          : 'seen on the same slice and scale: a dot sits over the cell nearest its code, though its other numbers (0 on the slice) shape its picture too'}
         {beyond > 0
-          ? ` (${formatInt(beyond)} of the ${formatInt(coords.length / 2)} codes lie beyond the grid and are drawn on its edge)`
+          ? `; ${formatInt(beyond)} of the ${formatInt(coords.length / 2)} codes lie beyond the grid and are left out`
           : ''}
-        . Drawn again after each epoch; this one is from the network after {formatInt(latent.step)}{' '}
-        training steps.{' '}
+        . Both are drawn again after each epoch; these are from the network after{' '}
+        {formatInt(latent.step)} training steps.{' '}
         <button type="button" className="ll-btn" onClick={onRefresh}>
           Draw the map now
         </button>
@@ -82,7 +86,7 @@ export const CodeSpaceMap = memo(function CodeSpaceMap(props: CodeSpaceMapProps)
           testPixels={test.pixels}
           onOpen={onOpen}
           scale={sheetFraction}
-          label={`The ${formatInt(test.labels.length)} test codes as dots coloured by digit, on the grid's plane and scale`}
+          label={`${formatInt(coords.length / 2 - beyond)} test codes as dots coloured by digit, on the grid's plane and scale`}
           frame={frame}
         />
       </div>

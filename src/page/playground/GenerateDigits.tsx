@@ -25,12 +25,12 @@ function Explanation({ vae, latentDim }: { vae: boolean; latentDim: number }) {
   if (vae) {
     return (
       <p className="ll-latent__claim">
-        Each press draws {GENERATED} new codes of {latentDim} numbers, every number from a bell
-        curve centred on 0 with spread 1 (N(0, 1)), and the decoder draws what it reads in them. No
-        test image is involved. This works because of the KL term of the loss: in training it pulls
-        the code of every image towards that same bell curve, so the codes of all the digits share
-        one round cloud with no big empty gaps. A random draw lands inside the cloud, near the codes
-        of some real digits, and the decoder has learned to draw something there.
+        Each press draws {GENERATED} new codes of {latentDim} numbers, each number from N(0, 1), the
+        bell curve centred on 0 with spread 1, and the decoder draws what it reads in them: no test
+        image is involved. Random codes give digits because of the KL term of the loss. In training
+        it pulls every image's code towards that same bell curve, so the codes of all the digits
+        share one round cloud with no big empty gaps; a random draw lands inside the cloud, near the
+        codes of some real digits, where the decoder has learned to draw.
       </p>
     );
   }

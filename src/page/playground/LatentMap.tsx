@@ -47,13 +47,23 @@ const PICK = 10;
 /** About 5 ms of drawing on a slow machine. */
 const DOTS_PER_SLICE = 1000;
 
-/** Canvas positions on a fixed scale; the dots stay a dot's width inside the edges. */
+/**
+ * Canvas positions on a fixed scale. A point the scale puts on or past an edge (0 or 1) is NaN:
+ * not drawn, not pickable, not in its digit's centre. Piled up along the edges, such points
+ * drew heavy lines that looked like data; the panel says how many are left out instead.
+ */
 function layoutOnScale(coords: Float32Array, scale: (value: number) => number, side: number) {
   const screen = new Float32Array(coords.length);
-  const place = (value: number) => Math.min(side - 2, Math.max(2, scale(value) * side));
+  const place = (value: number) => {
+    const at = scale(value);
+    return at > 0 && at < 1 ? Math.min(side - 2, Math.max(2, at * side)) : NaN;
+  };
   for (let i = 0; i < coords.length; i += 2) {
-    screen[i] = place(coords[i]);
-    screen[i + 1] = side - place(coords[i + 1]);
+    const x = place(coords[i]);
+    const y = place(coords[i + 1]);
+    const inside = Number.isFinite(x) && Number.isFinite(y);
+    screen[i] = inside ? x : NaN;
+    screen[i + 1] = inside ? side - y : NaN;
   }
   return screen;
 }
@@ -117,6 +127,7 @@ export const LatentMap = memo(function LatentMap({
       const end = Math.min(count, next + DOTS_PER_SLICE);
       context.globalAlpha = 0.55;
       for (let i = next; i < end; i++) {
+        if (Number.isNaN(screen[i * 2])) continue;
         const digit = labels[i];
         context.fillStyle = DIGIT_COLORS[digit];
         context.fillRect(screen[i * 2] - 1.5, screen[i * 2 + 1] - 1.5, 3, 3);

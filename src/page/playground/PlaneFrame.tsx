@@ -14,6 +14,8 @@ export interface PlaneFrameProps {
 }
 
 const label = (value: number) => (value === 0 ? '0' : value.toString().replace('-', '−'));
+/** The outer ticks crowd their neighbours on a phone (the scale is squeezed there): CSS hides them. */
+const tickClass = (value: number) => (Math.abs(value) > 1 ? 'll-plane__tick--outer' : undefined);
 
 export function PlaneFrame({ xTitle, yTitle, children }: PlaneFrameProps) {
   return (
@@ -21,7 +23,11 @@ export function PlaneFrame({ xTitle, yTitle, children }: PlaneFrameProps) {
       <span className="ll-plane__ytitle">{yTitle}</span>
       <span className="ll-plane__yticks ll-num" aria-hidden="true">
         {AXIS_TICKS.map((tick) => (
-          <span key={tick} style={{ bottom: `${sheetFraction(tick) * 100}%` }}>
+          <span
+            key={tick}
+            className={tickClass(tick)}
+            style={{ bottom: `${sheetFraction(tick) * 100}%` }}
+          >
             {label(tick)}
           </span>
         ))}
@@ -29,7 +35,11 @@ export function PlaneFrame({ xTitle, yTitle, children }: PlaneFrameProps) {
       <div className="ll-plane__picture">{children}</div>
       <span className="ll-plane__xticks ll-num" aria-hidden="true">
         {AXIS_TICKS.map((tick) => (
-          <span key={tick} style={{ left: `${sheetFraction(tick) * 100}%` }}>
+          <span
+            key={tick}
+            className={tickClass(tick)}
+            style={{ left: `${sheetFraction(tick) * 100}%` }}
+          >
             {label(tick)}
           </span>
         ))}
