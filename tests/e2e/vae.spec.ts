@@ -166,3 +166,20 @@ test('a VAE with 16 numbers: the per-unit view names the units the KL term switc
     latent.getByRole('img', { name: /blue is [-−]?[\d.]+, white is 0, red is/ }),
   ).toBeVisible();
 });
+
+test('a plain autoencoder offers Generate too, as a contrast, and says when it is untrained', async ({
+  page,
+}) => {
+  await page.goto('./?trainSize=1000');
+  await expect(button(page, 'Train')).toBeEnabled({ timeout: 90_000 });
+  await openChapter(page, 'Play with the code');
+  const generate = page.getByRole('region', { name: 'Generate digits from random codes' });
+  await expect(generate).toBeVisible({ timeout: 60_000 });
+  await expect(generate.getByText(/A plain autoencoder as a contrast/)).toBeVisible();
+  await button(page, 'Generate 10 digits').click();
+  await expect(generate.getByText(/the decoder is untrained/)).toBeVisible();
+  await expect(generated(page)).toHaveCount(10);
+  // The map of the code space is a VAE's: a plain model keeps its map of all codes.
+  await expect(page.getByRole('region', { name: 'The map of the code space' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Map of all codes' })).toBeVisible();
+});

@@ -62,8 +62,11 @@ export const CodeSpaceMap = memo(function CodeSpaceMap(props: CodeSpaceMapProps)
         {beyond > 0
           ? `; ${formatInt(beyond)} of the ${formatInt(coords.length / 2)} codes lie beyond the grid and are left out`
           : ''}
-        . Both are drawn again after each epoch; these are from the network after{' '}
-        {formatInt(latent.step)} training steps.{' '}
+        . Both are drawn again after each epoch; these are from{' '}
+        {latent.step === 0
+          ? 'the untrained network (random weights), so expect a grey blur, not digits yet'
+          : `the network after ${formatInt(latent.step)} training steps`}
+        .{' '}
         <button type="button" className="ll-btn" onClick={onRefresh}>
           Draw the map now
         </button>
