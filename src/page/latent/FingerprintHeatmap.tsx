@@ -1,13 +1,23 @@
 import { memo, useId } from 'react';
 import { cssVars } from '../ui/cssVars';
-import { formatActivation, legendTicks, scaleColor, scaleGradient } from './heatmapScale';
+import {
+  formatActivation,
+  legendTicks,
+  scaleColor,
+  scaleGradient,
+  signedColor,
+} from './heatmapScale';
+import type { OffReason } from './latentChartData';
 
 export interface FingerprintHeatmapProps {
   /** 10 x latentDim average activations, digit-major. */
   means: Float32Array;
   latentDim: number;
-  /** The colour scale's top (the largest average). */
+  /** The colour scale's top (the largest average; for signed means, the largest size). */
   top: number;
+  /** Signed means (a VAE's) on a blue-white-red scale around 0, from -top to top. */
+  signed: boolean;
+  offReason: OffReason;
   dead: readonly number[];
   /** The digit the per-digit view shows; its row is outlined. */
   digit: number;
@@ -33,14 +43,16 @@ function percent(share: number): string {
  */
 // Memoised: 10 x 32 cells, which change only with new codes or another digit.
 export const FingerprintHeatmap = memo(function FingerprintHeatmap(props: FingerprintHeatmapProps) {
-  const { means, latentDim, top, dead, digit, recognised, onChoose } = props;
+  const { means, latentDim, top, dead, digit, recognised, onChoose, signed, offReason } = props;
+  const color = (t: number) => (signed ? signedColor(t) : scaleColor(t));
+  const offTitle = offReason === 'kl' ? ' (switched off by the KL term)' : ' (dead unit)';
   const captionId = useId();
   const deadSet = new Set(dead);
   const units = Array.from({ length: latentDim }, (_, u) => u);
   const scaleTop = top > 0 ? top : 1;
 
   return (
-    <div className="ll-heatmap">
+    <div className={signed ? 'll-heatmap ll-heatmap--signed' : 'll-heatmap'}>
       <div className="ll-table-wrap">
         <table
           className="ll-heatmap__table"
@@ -98,8 +110,8 @@ export const FingerprintHeatmap = memo(function FingerprintHeatmap(props: Finger
                     <td
                       key={u}
                       className={deadSet.has(u) ? 'll-heatmap__cell is-dead' : 'll-heatmap__cell'}
-                      style={{ backgroundColor: scaleColor(value / scaleTop) }}
-                      title={`Digit ${d}, unit ${u}: average ${formatActivation(value)}${deadSet.has(u) ? ' (dead unit)' : ''}`}
+                      style={{ backgroundColor: color(value / scaleTop) }}
+                      title={`Digit ${d}, unit ${u}: average ${formatActivation(value)}${deadSet.has(u) ? offTitle : ''}`}
                     >
                       <span className="ll-visually-hidden">{formatActivation(value)}</span>
                     </td>
@@ -111,7 +123,12 @@ export const FingerprintHeatmap = memo(function FingerprintHeatmap(props: Finger
           </tbody>
         </table>
       </div>
-      <HeatmapLegend top={scaleTop} hasDead={dead.length > 0} />
+      <HeatmapLegend
+        top={scaleTop}
+        hasDead={dead.length > 0}
+        signed={signed}
+        offReason={offReason}
+      />
     </div>
   );
 });
@@ -121,29 +138,54 @@ function formatTick(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-function HeatmapLegend({ top, hasDead }: { top: number; hasDead: boolean }) {
-  const ticks = legendTicks(top);
+interface HeatmapLegendProps {
+  top: number;
+  hasDead: boolean;
+  signed: boolean;
+  offReason: OffReason;
+}
+
+function HeatmapLegend({ top, hasDead, signed, offReason }: HeatmapLegendProps) {
+  const up = legendTicks(top);
+  // Signed: the same round ticks mirrored below 0, over a scale from -top to top.
+  const ticks = signed
+    ? [
+        ...up
+          .slice(1)
+          .map((t) => -t)
+          .reverse(),
+        ...up,
+      ]
+    : up;
+  const bottom = signed ? -top : 0;
+  const where = (tick: number) => ((tick - bottom) / (top - bottom)) * 100;
   return (
     <div className="ll-heatmap__legend">
       <div
         className="ll-heatmap__scale"
         role="img"
-        aria-label={`Colour scale: dark purple is 0, yellow is ${formatActivation(top)}`}
+        aria-label={
+          signed
+            ? `Colour scale: blue is ${formatActivation(-top)}, white is 0, red is ${formatActivation(top)}`
+            : `Colour scale: dark purple is 0, yellow is ${formatActivation(top)}`
+        }
       >
-        <span className="ll-heatmap__scale-title">Average activation</span>
-        <span className="ll-heatmap__gradient" style={{ backgroundImage: scaleGradient() }} />
+        <span className="ll-heatmap__scale-title">
+          {signed ? 'Average mean' : 'Average activation'}
+        </span>
+        <span className="ll-heatmap__gradient" style={{ backgroundImage: scaleGradient(signed) }} />
         <span className="ll-heatmap__ticks ll-num" aria-hidden="true">
           {ticks.map((tick) => (
-            <span key={tick} style={{ left: `${(tick / top) * 100}%` }}>
-              {formatTick(tick)}
+            <span key={tick} style={{ left: `${where(tick)}%` }}>
+              {formatTick(tick).replace('-', '−')}
             </span>
           ))}
         </span>
       </div>
       {hasDead && (
         <p className="ll-heatmap__dead-key">
-          <span className="ll-heatmap__dead-swatch" aria-hidden="true" /> Hatched column: a dead
-          unit
+          <span className="ll-heatmap__dead-swatch" aria-hidden="true" /> Hatched column:{' '}
+          {offReason === 'kl' ? 'a unit switched off by the KL term' : 'a dead unit'}
         </p>
       )}
     </div>

@@ -5,7 +5,13 @@ import { readChartColors, type ChartColors } from '../ui/chartColors';
 import { formatActivation } from './heatmapScale';
 import { LatentBarCanvas, type BarData } from './LatentBarCanvas';
 import { LatentTable } from './LatentTable';
-import { latentBars, latentChartName, type BarValue, type LatentBars } from './latentChartData';
+import {
+  latentBars,
+  latentChartName,
+  type BarValue,
+  type LatentBars,
+  type OffReason,
+} from './latentChartData';
 import { useNearViewport } from '../ui/useNearViewport';
 
 // Only what a bar chart needs (the Bar component registers BarController itself).
@@ -21,6 +27,10 @@ export interface LatentBarChartProps {
   dead: readonly number[];
   /** The y axis top shared by the charts on screen, or null for this chart's own scale. */
   sharedTop: number | null;
+  /** Why the `dead` units are marked: ReLU zeros, or a VAE's KL term (default: ReLU). */
+  offReason?: OffReason;
+  /** Whether the axis goes below 0 (a VAE's means); by default, when this chart's values do. */
+  signed?: boolean;
   /** What the chart shows, e.g. "Latent code of test image #123 (digit 7)"; the bar count is added. */
   title: string;
   /** Legend text for the bars, e.g. "This image". */
@@ -70,6 +80,10 @@ function hatch(color: string): CanvasPattern | string {
 }
 
 const DEAD_LABEL = 'Dead unit (always 0)';
+const OFF_TIP: Record<OffReason, string> = {
+  relu: 'Dead unit: zero on 99% or more of the test images',
+  kl: 'Switched off by the KL term: its code is noise whatever the digit',
+};
 
 interface Legends {
   valuesLabel: string;
@@ -128,6 +142,7 @@ function buildOptions(
   dead: ReadonlySet<number>,
   chart: ChartColors,
   colors: LatentColors,
+  offReason: OffReason,
 ): ChartOptions<'bar'> {
   const font = { size: chart.fontSize };
   const titleFont = { size: chart.fontSize, weight: 'bold' as const };
@@ -150,9 +165,15 @@ function buildOptions(
         },
       },
       y: {
-        min: 0,
+        min: bars.bottom,
         max: bars.top,
-        title: { display: true, text: 'Activation', color: chart.text, font: titleFont },
+        title: {
+          display: true,
+          // A VAE's code is the mean its encoder gives; a plain one's is the unit's activation.
+          text: offReason === 'kl' ? 'Mean' : 'Activation',
+          color: chart.text,
+          font: titleFont,
+        },
         ticks: { color: chart.text, font, maxTicksLimit: 6 },
         grid: { color: chart.grid },
       },
@@ -166,7 +187,7 @@ function buildOptions(
           label: (item) => {
             const name = item.dataset.label ?? '';
             const raw = item.raw as BarValue;
-            if (name === DEAD_LABEL) return 'Dead unit: zero on 99% or more of the test images';
+            if (name === DEAD_LABEL) return OFF_TIP[offReason];
             if (Array.isArray(raw))
               return `${name}: ${formatActivation(raw[0])} to ${formatActivation(raw[1])}`;
             return `${name}: ${formatActivation(Number(raw))}`;
@@ -183,15 +204,16 @@ function buildOptions(
  * rebuild arrived) is not built again.
  */
 export const LatentBarChart = memo(function LatentBarChart(props: LatentBarChartProps) {
-  const { values, low, high, dead, sharedTop, title, valuesLabel, variant } = props;
+  const { values, low, high, dead, sharedTop, title, valuesLabel, variant, signed } = props;
+  const offReason = props.offReason ?? 'relu';
   const bandLabel = props.bandLabel ?? 'Spread';
   const [chartColors] = useState(() => readChartColors());
   const [colors] = useState(readLatentColors);
   const [deadFill] = useState(() => hatch(colors.dead));
 
   const bars = useMemo(
-    () => latentBars(values, { low, high, dead, sharedTop }),
-    [values, low, high, dead, sharedTop],
+    () => latentBars(values, { low, high, dead, sharedTop, signed }),
+    [values, low, high, dead, sharedTop, signed],
   );
   const deadSet = useMemo(() => new Set(dead), [dead]);
   const data = useMemo(
@@ -200,15 +222,15 @@ export const LatentBarChart = memo(function LatentBarChart(props: LatentBarChart
     [bars, valuesLabel, bandLabel, variant, colors, deadFill],
   );
   const options = useMemo(
-    () => buildOptions(bars, deadSet, chartColors, colors),
-    [bars, deadSet, chartColors, colors],
+    () => buildOptions(bars, deadSet, chartColors, colors, offReason),
+    [bars, deadSet, chartColors, colors, offReason],
   );
   // The latent sections appear with several of these at once, far below the first screen:
   // creating each chart.js chart is a long task, so it waits until the chart nears the screen.
   // The placeholder has the same box (set by CSS) and the same text alternative.
   const boxRef = useRef<HTMLDivElement>(null);
   const near = useNearViewport(boxRef);
-  const name = latentChartName(title, values.length, dead);
+  const name = latentChartName(title, values.length, dead, offReason);
 
   return (
     <div className="ll-latent-chart-wrap">
@@ -227,6 +249,7 @@ export const LatentBarChart = memo(function LatentBarChart(props: LatentBarChart
         high={high}
         bandLabel={bandLabel}
         dead={dead}
+        offReason={offReason}
       />
     </div>
   );

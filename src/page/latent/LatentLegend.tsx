@@ -1,13 +1,16 @@
+import type { OffReason } from './latentChartData';
+
 export interface LatentLegendProps {
   digit: number;
   hasDead: boolean;
+  offReason: OffReason;
 }
 
 /**
  * One key for every latent chart on screen, instead of a legend inside each: the charts keep
  * their height for the bars, which is what a projector audience has to read.
  */
-export function LatentLegend({ digit, hasDead }: LatentLegendProps) {
+export function LatentLegend({ digit, hasDead, offReason }: LatentLegendProps) {
   return (
     <ul className="ll-latent-legend" aria-label="Key to the bar charts">
       <li>
@@ -34,7 +37,9 @@ export function LatentLegend({ digit, hasDead }: LatentLegendProps) {
       {hasDead && (
         <li>
           <span className="ll-latent-legend__swatch ll-dead-swatch" aria-hidden="true" />
-          Dead unit: always 0 (marked “off”)
+          {offReason === 'kl'
+            ? 'Switched off by the KL term: noise whatever the digit (marked “off”)'
+            : 'Dead unit: always 0 (marked “off”)'}
         </li>
       )}
     </ul>

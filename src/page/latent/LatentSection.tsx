@@ -16,7 +16,7 @@ import { formatInt } from '../ui/format';
 import { HardDigits } from './HardDigits';
 import { LatentBarChart } from './LatentBarChart';
 import { LatentLegend } from './LatentLegend';
-import { chartTop } from './latentChartData';
+import { chartTop, type OffReason } from './latentChartData';
 import { LatentToolbar } from './LatentToolbar';
 import { PerDigitView, type SampleView } from './PerDigitView';
 import { latentKeyBindings, useKeyBindings } from './useLatentKeys';
@@ -106,10 +106,18 @@ export const LatentSection = memo(function LatentSection({
     () => codes.map((sample) => ({ ...sample, rebuilt: rebuildOf(rebuilt, sample.index) })),
     [codes, rebuilt],
   );
+  // A VAE's codes are the encoder's means: signed, and its marked units are the ones its KL
+  // term switched off. Plain codes pass a ReLU (or are clipped to 0), so never go below 0.
+  const offReason: OffReason = stats?.unitKl ? 'kl' : 'relu';
+  const signed = useMemo(() => (stats ? stats.low.some((v) => v < 0) : false), [stats]);
+  const heatTop = useMemo(
+    () => (stats && signed ? stats.means.reduce((m, v) => Math.max(m, Math.abs(v)), 0) : null),
+    [stats, signed],
+  );
   const sharedTop = useMemo(() => {
     if (perChartScale || !band) return null;
-    const tops = codes.map((sample) => chartTop(sample.code, band.high));
-    return Math.max(chartTop(band.mean, band.high), ...tops);
+    const tops = codes.map((sample) => chartTop(sample.code, band.high, band.low));
+    return Math.max(chartTop(band.mean, band.high, band.low), ...tops);
   }, [perChartScale, band, codes]);
 
   // Stable, so the memoised heatmap and sample cards do not render again for nothing.
@@ -171,7 +179,7 @@ export const LatentSection = memo(function LatentSection({
             onShuffle={actions.shuffle}
           />
           <div className="ll-latent__keyrow">
-            <LatentLegend digit={digit} hasDead={stats.dead.length > 0} />
+            <LatentLegend digit={digit} hasDead={stats.dead.length > 0} offReason={offReason} />
             <label className="ll-toggle">
               <input
                 type="checkbox"
@@ -191,6 +199,8 @@ export const LatentSection = memo(function LatentSection({
               bandLabel={BAND_LABEL(digit)}
               dead={stats.dead}
               sharedTop={sharedTop}
+              offReason={offReason}
+              signed={signed}
               onOpen={openSample}
             />
             <aside className="ll-latent__side" aria-label="This digit and all digits">
@@ -204,13 +214,15 @@ export const LatentSection = memo(function LatentSection({
                   high={band.high}
                   dead={stats.dead}
                   sharedTop={sharedTop}
+                  offReason={offReason}
+                  signed={signed}
                   title={`Average latent code of digit ${digit}`}
                   valuesLabel={`Average of all ${digit}s`}
                   bandLabel={BAND_LABEL(digit)}
                   variant="average"
                 />
               </div>
-              <DeadUnitsNote dead={stats.dead} latentDim={dim} />
+              <DeadUnitsNote dead={stats.dead} latentDim={dim} offReason={offReason} />
               <div className="ll-latent__card">
                 <h3 className="ll-latent__subtitle">Which digits are hard to rebuild?</h3>
                 <HardDigits losses={stats.lossByDigit} digit={digit} />
@@ -228,7 +240,9 @@ export const LatentSection = memo(function LatentSection({
             <FingerprintHeatmap
               means={stats.means}
               latentDim={dim}
-              top={stats.maxMean}
+              top={heatTop ?? stats.maxMean}
+              signed={signed}
+              offReason={offReason}
               dead={stats.dead}
               digit={digit}
               recognised={stats.nearestMean.byDigit}

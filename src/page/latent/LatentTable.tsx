@@ -4,6 +4,7 @@
  */
 import { memo } from 'react';
 import { formatActivation } from './heatmapScale';
+import type { OffReason } from './latentChartData';
 
 export interface LatentTableProps {
   /** The chart's name, used as the table's caption. */
@@ -14,11 +15,13 @@ export interface LatentTableProps {
   high?: ArrayLike<number>;
   bandLabel: string;
   dead: readonly number[];
+  offReason: OffReason;
 }
 
 // Memoised: 32 rows per chart, ten charts; only a changed code needs its rows rendered again.
 export const LatentTable = memo(function LatentTable(props: LatentTableProps) {
-  const { title, valuesLabel, values, low, high, bandLabel, dead } = props;
+  const { title, valuesLabel, values, low, high, bandLabel, dead, offReason } = props;
+  const kl = offReason === 'kl';
   const deadUnits = new Set(dead);
   const hasBand = low !== undefined && high !== undefined;
   const units = Array.from({ length: values.length }, (_, unit) => unit);
@@ -32,7 +35,7 @@ export const LatentTable = memo(function LatentTable(props: LatentTableProps) {
             <th scope="col">Unit</th>
             <th scope="col">{valuesLabel}</th>
             {hasBand && <th scope="col">{bandLabel}</th>}
-            <th scope="col">Dead?</th>
+            <th scope="col">{kl ? 'Switched off?' : 'Dead?'}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,7 +48,7 @@ export const LatentTable = memo(function LatentTable(props: LatentTableProps) {
                   {formatActivation(low[unit])} to {formatActivation(high[unit])}
                 </td>
               )}
-              <td>{deadUnits.has(unit) ? 'yes, always 0' : ''}</td>
+              <td>{deadUnits.has(unit) ? (kl ? 'yes, by the KL term' : 'yes, always 0') : ''}</td>
             </tr>
           ))}
         </tbody>

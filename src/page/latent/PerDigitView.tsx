@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { DigitCanvas } from '../ui/DigitCanvas';
 import { formatLoss } from '../ui/format';
 import { LatentBarChart } from './LatentBarChart';
+import type { OffReason } from './latentChartData';
 
 export interface SampleView {
   /** Position in the test set. */
@@ -26,6 +27,9 @@ export interface PerDigitViewProps {
   dead: readonly number[];
   /** One y axis top for every chart on screen, or null for each chart's own. */
   sharedTop: number | null;
+  /** Why the `dead` units are off, and whether the codes go below 0 (a VAE's means do). */
+  offReason: OffReason;
+  signed: boolean;
   /** "Open in playground" (issue 5): start the decoder playground from this image's code. */
   onOpen?: (index: number) => void;
 }
@@ -40,6 +44,8 @@ const SampleCard = memo(function SampleCard({
   bandLabel,
   dead,
   sharedTop,
+  offReason,
+  signed,
   onOpen,
 }: Omit<PerDigitViewProps, 'samples'> & { sample: SampleView }) {
   const titleId = useId();
@@ -92,6 +98,8 @@ const SampleCard = memo(function SampleCard({
         high={high}
         dead={dead}
         sharedTop={sharedTop}
+        offReason={offReason}
+        signed={signed}
         title={`Latent code of test image #${index} (digit ${digit})`}
         valuesLabel="This image"
         bandLabel={bandLabel}

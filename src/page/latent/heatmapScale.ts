@@ -17,20 +17,46 @@ const STOPS: readonly [number, number, number][] = [
   [253, 231, 37],
 ];
 
-/** The colour of t in [0, 1] (clamped), interpolated between the stops. */
-export function scaleColor(t: number): string {
-  const x = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
-  const position = x * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(position));
+/**
+ * For signed values (a VAE's means): ColorBrewer's RdBu, blue below 0, near-white at 0, red
+ * above, sampled at -1, -0.75, ..., 1. Built to be told apart with colour-vision deficiencies;
+ * the sign also shows in each cell's number (its title and the table's text).
+ */
+const SIGNED_STOPS: readonly [number, number, number][] = [
+  [33, 102, 172],
+  [67, 147, 195],
+  [146, 197, 222],
+  [209, 229, 240],
+  [247, 247, 247],
+  [253, 219, 199],
+  [244, 165, 130],
+  [214, 96, 77],
+  [178, 24, 43],
+];
+
+function colorAt(stops: readonly [number, number, number][], x: number): string {
+  const position = x * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(position));
   const f = position - i;
-  const [r, g, b] = STOPS[i].map((c, k) => Math.round(c + (STOPS[i + 1][k] - c) * f));
+  const [r, g, b] = stops[i].map((c, k) => Math.round(c + (stops[i + 1][k] - c) * f));
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** A CSS gradient of the whole scale, left (0) to right (1), for the legend. */
-export function scaleGradient(): string {
-  const parts = STOPS.map(
-    ([r, g, b], i) => `rgb(${r}, ${g}, ${b}) ${((i / (STOPS.length - 1)) * 100).toFixed(1)}%`,
+/** The colour of t in [0, 1] (clamped), interpolated between the stops. */
+export function scaleColor(t: number): string {
+  return colorAt(STOPS, Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0);
+}
+
+/** The colour of a signed t in [-1, 1] (clamped): blue, white at 0, red. */
+export function signedColor(t: number): string {
+  const x = Number.isFinite(t) ? Math.min(1, Math.max(-1, t)) : 0;
+  return colorAt(SIGNED_STOPS, (x + 1) / 2);
+}
+
+/** A CSS gradient of the whole scale, left (lowest) to right (highest), for the legend. */
+export function scaleGradient(signed = false): string {
+  const parts = (signed ? SIGNED_STOPS : STOPS).map(
+    ([r, g, b], i, all) => `rgb(${r}, ${g}, ${b}) ${((i / (all.length - 1)) * 100).toFixed(1)}%`,
   );
   return `linear-gradient(to right, ${parts.join(', ')})`;
 }

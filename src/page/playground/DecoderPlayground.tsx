@@ -11,6 +11,24 @@ export interface DecoderPlaygroundProps {
   playground: Playground;
   latent: LatentCodes;
   test: { pixels: Uint8Array; labels: Uint8Array };
+  /** A VAE's codes: signed means, and units the KL term may have switched off. */
+  vae: boolean;
+}
+
+/**
+ * A VAE's sliders reach at least N(0, 1)'s ±3 either way: a unit switched off by the KL term
+ * has means all near 0, so a slider fitted to them could not move far enough to show that the
+ * decoder ignores it; and the prior is where Generate draws its codes from.
+ */
+const PRIOR_REACH = 3;
+
+function sliderRanges(codes: Float32Array, dim: number, vae: boolean) {
+  const ranges = unitRanges(codes, dim);
+  if (!vae) return ranges;
+  return {
+    min: ranges.min.map((v) => Math.min(v, -PRIOR_REACH)),
+    max: ranges.max.map((v) => Math.max(v, PRIOR_REACH)),
+  };
 }
 
 function median(values: readonly number[]): number | null {
@@ -19,8 +37,9 @@ function median(values: readonly number[]): number | null {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export function DecoderPlayground({ state, playground, latent, test }: DecoderPlaygroundProps) {
-  const ranges = useMemo(() => unitRanges(latent.codes, latent.latentDim), [latent]);
+export function DecoderPlayground(props: DecoderPlaygroundProps) {
+  const { state, playground, latent, test, vae } = props;
+  const ranges = useMemo(() => sliderRanges(latent.codes, latent.latentDim, vae), [latent, vae]);
   const { source, code, decoded, reliedOn, selectedUnit } = state;
   if (!source || !code || code.length !== latent.latentDim) {
     return (

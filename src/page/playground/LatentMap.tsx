@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DigitCanvas } from '../ui/DigitCanvas';
 import { cancelDraw, drawInFrame, drawSoon } from '../ui/frameWork';
 import { MapCentresTable } from './MapCentresTable';
@@ -27,6 +27,16 @@ export interface LatentMapProps {
   labels: Uint8Array;
   testPixels: Uint8Array;
   onOpen(index: number): void;
+  /**
+   * A fixed scale instead of one fitted to the dots: each coordinate's place from 0 (left or
+   * bottom edge) to 1. The VAE's map uses it to line the dots up with its sheet of digits; the
+   * canvas is then square.
+   */
+  scale?: (value: number) => number;
+  /** The canvas's accessible name, when the default one does not say enough. */
+  label?: string;
+  /** Puts the canvas in a frame (axes, titles). */
+  frame?: (canvas: ReactNode) => ReactNode;
 }
 
 const WIDTH = 560;
@@ -36,6 +46,27 @@ const PAD = 14;
 const PICK = 10;
 /** About 5 ms of drawing on a slow machine. */
 const DOTS_PER_SLICE = 1000;
+
+/**
+ * Canvas positions on a fixed scale. A point the scale puts on or past an edge (0 or 1) is NaN:
+ * not drawn, not pickable, not in its digit's centre. Piled up along the edges, such points
+ * drew heavy lines that looked like data; the panel says how many are left out instead.
+ */
+function layoutOnScale(coords: Float32Array, scale: (value: number) => number, side: number) {
+  const screen = new Float32Array(coords.length);
+  const place = (value: number) => {
+    const at = scale(value);
+    return at > 0 && at < 1 ? Math.min(side - 2, Math.max(2, at * side)) : NaN;
+  };
+  for (let i = 0; i < coords.length; i += 2) {
+    const x = place(coords[i]);
+    const y = place(coords[i + 1]);
+    const inside = Number.isFinite(x) && Number.isFinite(y);
+    screen[i] = inside ? x : NaN;
+    screen[i + 1] = inside ? side - y : NaN;
+  }
+  return screen;
+}
 
 function layout(coords: Float32Array) {
   let minX = Infinity;
@@ -65,10 +96,18 @@ export const LatentMap = memo(function LatentMap({
   labels,
   testPixels,
   onOpen,
+  scale,
+  label,
+  frame,
 }: LatentMapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [hovered, setHovered] = useState<number | null>(null);
-  const screen = useMemo(() => layout(coords), [coords]);
+  const width = WIDTH;
+  const height = scale ? WIDTH : HEIGHT;
+  const screen = useMemo(
+    () => (scale ? layoutOnScale(coords, scale, WIDTH) : layout(coords)),
+    [coords, scale],
+  );
   const count = Math.min(labels.length, screen.length / 2);
 
   useEffect(() => {
@@ -78,8 +117,8 @@ export const LatentMap = memo(function LatentMap({
     // frames apart, on a canvas of its own, and shown in one piece once all are in, so the map
     // on screen never shows half a drawing.
     const buffer = document.createElement('canvas');
-    buffer.width = WIDTH;
-    buffer.height = HEIGHT;
+    buffer.width = width;
+    buffer.height = height;
     const context = buffer.getContext('2d');
     if (!context) return;
     const sums = Array.from({ length: 10 }, () => ({ x: 0, y: 0, n: 0 }));
@@ -88,6 +127,7 @@ export const LatentMap = memo(function LatentMap({
       const end = Math.min(count, next + DOTS_PER_SLICE);
       context.globalAlpha = 0.55;
       for (let i = next; i < end; i++) {
+        if (Number.isNaN(screen[i * 2])) continue;
         const digit = labels[i];
         context.fillStyle = DIGIT_COLORS[digit];
         context.fillRect(screen[i * 2] - 1.5, screen[i * 2 + 1] - 1.5, 3, 3);
@@ -116,17 +156,17 @@ export const LatentMap = memo(function LatentMap({
       });
       const shown = canvas.getContext('2d');
       if (!shown) return;
-      shown.clearRect(0, 0, WIDTH, HEIGHT);
+      shown.clearRect(0, 0, width, height);
       shown.drawImage(buffer, 0, 0);
     };
     drawSoon(canvas, drawSlice);
     return () => cancelDraw(canvas);
-  }, [screen, labels, count]);
+  }, [screen, labels, count, width, height]);
 
   const pick = (event: React.MouseEvent<HTMLCanvasElement>): number | null => {
     const rect = event.currentTarget.getBoundingClientRect();
-    const x = ((event.clientX - rect.left) / rect.width) * WIDTH;
-    const y = ((event.clientY - rect.top) / rect.height) * HEIGHT;
+    const x = ((event.clientX - rect.left) / rect.width) * width;
+    const y = ((event.clientY - rect.top) / rect.height) * height;
     let best: number | null = null;
     let bestDistance = PICK * PICK;
     for (let i = 0; i < count; i++) {
@@ -139,24 +179,30 @@ export const LatentMap = memo(function LatentMap({
     return best;
   };
 
+  const canvas = (
+    <canvas
+      ref={ref}
+      className={scale ? 'll-map__canvas ll-map__canvas--square' : 'll-map__canvas'}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={
+        label ??
+        `Latent map: ${count.toLocaleString('en')} test codes as dots in 10 colours, one per digit`
+      }
+      data-points={count}
+      data-colors={new Set(labels.subarray(0, count)).size}
+      onPointerMove={(event) => setHovered(pick(event))}
+      onPointerLeave={() => setHovered(null)}
+      onClick={(event) => {
+        const index = pick(event);
+        if (index !== null) onOpen(index);
+      }}
+    />
+  );
   return (
     <div className="ll-map">
-      <canvas
-        ref={ref}
-        className="ll-map__canvas"
-        width={WIDTH}
-        height={HEIGHT}
-        role="img"
-        aria-label={`Latent map: ${count.toLocaleString('en')} test codes as dots in 10 colours, one per digit`}
-        data-points={count}
-        data-colors={new Set(labels.subarray(0, count)).size}
-        onPointerMove={(event) => setHovered(pick(event))}
-        onPointerLeave={() => setHovered(null)}
-        onClick={(event) => {
-          const index = pick(event);
-          if (index !== null) onOpen(index);
-        }}
-      />
+      {frame ? frame(canvas) : canvas}
       <div className="ll-map__side">
         <ul className="ll-map__legend" aria-label="Colours of the digits">
           {DIGIT_COLORS.map((color, digit) => (

@@ -14,8 +14,11 @@ import { useStore, type Store } from '../store/store';
 import { DecoderPlayground } from './DecoderPlayground';
 import { DrawYourOwn } from './DrawYourOwn';
 import { Interpolation } from './Interpolation';
+import { CodeSpaceMap } from './CodeSpaceMap';
+import { GenerateDigits } from './GenerateDigits';
 import { PLAYGROUND_ID, openInPerDigitView } from '../shell/crossLinks';
 import './playground.css';
+import './codeSpace.css';
 
 export interface PlaygroundSectionProps {
   store: Store<AppState>;
@@ -76,6 +79,9 @@ export const PlaygroundSection = memo(function PlaygroundSection({
   );
 
   if (!test) return null;
+  // The codes say which kind made them: only a VAE's carry a KL term per unit.
+  const vae = latent?.stats.unitKl !== undefined;
+  const mapReady = play.map !== null && play.map.coords.length === test.labels.length * 2;
   return (
     <section id={PLAYGROUND_ID} className="ll-panel ll-play" aria-labelledby={titleId}>
       <div className="ll-panel__header">
@@ -88,37 +94,73 @@ export const PlaygroundSection = memo(function PlaygroundSection({
       ) : (
         <>
           <Part title="Change one number of the code" span="wide">
-            <DecoderPlayground state={play} playground={playground} latent={latent} test={test} />
+            <DecoderPlayground
+              state={play}
+              playground={playground}
+              latent={latent}
+              test={test}
+              vae={vae}
+            />
           </Part>
+          <Part
+            title={vae ? 'Generate new digits' : 'Generate digits from random codes'}
+            span="wide"
+          >
+            <GenerateDigits
+              generated={play.generated}
+              playground={playground}
+              vae={vae}
+              latentDim={latent.latentDim}
+              step={latent.step}
+            />
+          </Part>
+          {vae && (
+            <Part title="The map of the code space" span="wide">
+              {play.map && mapReady ? (
+                <CodeSpaceMap
+                  latent={latent}
+                  map={play.map}
+                  sheet={play.sheet}
+                  test={test}
+                  onOpen={openInPerDigit}
+                  onRefresh={controller.encodeTestSet}
+                />
+              ) : (
+                <p className="ll-panel__note">Working out the map…</p>
+              )}
+            </Part>
+          )}
           <Part title="Draw your own digit">
             <DrawYourOwn drawing={play.drawing} playground={playground} test={test} />
           </Part>
-          <Part title="Map of all codes" span="tall">
-            {play.map && play.map.coords.length === test.labels.length * 2 ? (
-              <>
-                <p className="ll-latent__claim">
-                  Each dot is one of the {formatInt(test.labels.length)} test images, placed by its{' '}
-                  {latent.latentDim}-number code squashed to 2 numbers (PCA). These two directions
-                  explain{' '}
-                  <strong data-testid="explained">
-                    {percent(play.map.explained[0] + play.map.explained[1])}
-                  </strong>{' '}
-                  of how the codes vary (across: {percent(play.map.explained[0])}, up:{' '}
-                  {percent(play.map.explained[1])}), so dots that overlap here may still be apart in
-                  the full code. Drawn again after each epoch (weights after{' '}
-                  {formatInt(play.map.step)} steps; the PCA took {play.map.ms} ms).
-                </p>
-                <LatentMap
-                  coords={play.map.coords}
-                  labels={test.labels}
-                  testPixels={test.pixels}
-                  onOpen={openInPerDigit}
-                />
-              </>
-            ) : (
-              <p className="ll-panel__note">Working out the map…</p>
-            )}
-          </Part>
+          {!vae && (
+            <Part title="Map of all codes" span="tall">
+              {play.map && mapReady ? (
+                <>
+                  <p className="ll-latent__claim">
+                    Each dot is one of the {formatInt(test.labels.length)} test images, placed by
+                    its {latent.latentDim}-number code squashed to 2 numbers (PCA). These two
+                    directions explain{' '}
+                    <strong data-testid="explained">
+                      {percent(play.map.explained[0] + play.map.explained[1])}
+                    </strong>{' '}
+                    of how the codes vary (across: {percent(play.map.explained[0])}, up:{' '}
+                    {percent(play.map.explained[1])}), so dots that overlap here may still be apart
+                    in the full code. Drawn again after each epoch (weights after{' '}
+                    {formatInt(play.map.step)} steps; the PCA took {play.map.ms} ms).
+                  </p>
+                  <LatentMap
+                    coords={play.map.coords}
+                    labels={test.labels}
+                    testPixels={test.pixels}
+                    onOpen={openInPerDigit}
+                  />
+                </>
+              ) : (
+                <p className="ll-panel__note">Working out the map…</p>
+              )}
+            </Part>
+          )}
           <Part title="From one digit to another">
             <p className="ll-latent__claim">
               Top: images decoded from evenly spaced codes on the straight line between two images'

@@ -4,6 +4,7 @@
  * worker through `send`. Slider and drawing updates go through latestOnly: while the decoder is
  * busy only the newest code waits, so dragging never builds a queue.
  */
+import { gridCodes, GRID_SIDE } from '../../shared/codeGrid';
 import { IMAGE_SIZE } from '../../shared/config';
 import { interpolateCodes, meanAbsDiff, nearestCodes } from '../../shared/latentMath';
 import type { FromWorker, ToWorker } from '../../shared/protocol';
@@ -11,8 +12,13 @@ import type { AppState } from '../store/appState';
 import { latestOnly } from '../store/latestOnly';
 import { SAMPLES_ON_SCREEN } from '../latent/latentView';
 import { createStore, type Store } from '../store/store';
+import { createCodeSampler, unitMoments } from './codeDraws';
 
 export const NEIGHBOURS = 5;
+/** Generate decodes this many fresh codes a press. */
+export const GENERATED = 10;
+/** The first press's codes; each press moves the same stream on (codeDraws.ts). */
+const GENERATE_SEED = 2025;
 export const RELIED_ON = 5;
 const LATENCY_SAMPLES = 60;
 
@@ -37,6 +43,18 @@ export interface PlaygroundState {
   film: { a: number; b: number; steps: number; frames: Float32Array | null } | null;
   map: Omit<Extract<FromWorker, { type: 'latentMap' }>, 'type'> | null;
   worst: { indices: number[]; rebuilt: Float32Array | null } | null;
+  /**
+   * Generate: the codes of the last press (from N(0, I) for a VAE, else from each unit's own
+   * spread), and the decoder's images of them, decoded again when the weights change.
+   */
+  generated: {
+    press: number;
+    fromPrior: boolean;
+    codes: Float32Array;
+    images: Float32Array | null;
+  } | null;
+  /** A VAE's map of the code space: the grid's decoded images (side x side, row-major). */
+  sheet: { side: number; images: Float32Array } | null;
 }
 
 const initial: PlaygroundState = {
@@ -50,6 +68,8 @@ const initial: PlaygroundState = {
   film: null,
   map: null,
   worst: null,
+  generated: null,
+  sheet: null,
 };
 
 export interface Playground {
@@ -61,6 +81,8 @@ export interface Playground {
   encodeDrawing(input: Float32Array | null): void;
   interpolate(a: number, b: number, steps: number): void;
   decodeWorst(indices: number[]): void;
+  /** Ten fresh random codes, decoded. */
+  generate(): void;
   /** Show a test image in the per-digit view (its digit, the screenful that holds it). */
   showInPerDigitView(index: number): void;
   onMessage(message: FromWorker): void;
@@ -68,7 +90,7 @@ export interface Playground {
   restarted(): void;
 }
 
-type Kind = 'edit' | 'relied' | 'film' | 'worst';
+type Kind = 'edit' | 'relied' | 'film' | 'worst' | 'generate' | 'sheet';
 
 /** A test image's code, copied out of the shared codes array. */
 function codeOf(app: AppState, index: number): Float32Array | null {
@@ -114,6 +136,9 @@ export function createPlayground(
   });
   let drawingId = 0;
 
+  const sampler = createCodeSampler(GENERATE_SEED);
+  let presses = 0;
+
   const editTo = (code: Float32Array) => {
     set({ code });
     edits.request(code);
@@ -138,6 +163,10 @@ export function createPlayground(
       set({ film: { ...s.film, frames: pixels } });
     } else if (kind === 'worst' && s.worst) {
       set({ worst: { ...s.worst, rebuilt: pixels } });
+    } else if (kind === 'generate' && s.generated) {
+      set({ generated: { ...s.generated, images: pixels } });
+    } else if (kind === 'sheet' && pixels.length === GRID_SIDE * GRID_SIDE * IMAGE_SIZE) {
+      set({ sheet: { side: GRID_SIDE, images: pixels } });
     }
   };
 
@@ -192,6 +221,18 @@ export function createPlayground(
       set({ worst: { indices, rebuilt: null } });
       decode('worst', codes);
     },
+    generate() {
+      const latent = app.getState().latent;
+      if (!latent) return;
+      // A VAE's codes were pulled towards N(0, I) in training; a plain autoencoder's were not,
+      // so its draws follow each unit's own average and spread over the test images instead.
+      const fromPrior = latent.stats.unitKl !== undefined;
+      const moments = fromPrior ? undefined : unitMoments(latent.codes, latent.latentDim);
+      const codes = sampler.next(GENERATED, latent.latentDim, moments);
+      presses++;
+      set({ generated: { press: presses, fromPrior, codes, images: null } });
+      decode('generate', codes);
+    },
     showInPerDigitView(index) {
       app.setState((s) => {
         const labels = s.testSet?.labels ?? null;
@@ -207,13 +248,24 @@ export function createPlayground(
       if (message.type === 'latentCodes') {
         // New weights: a new map, and the edited code decoded by the new decoder.
         send({ type: 'projectCodes' });
-        const code = store.getState().code;
+        const { code, generated } = store.getState();
         if (code) edits.request(code);
+        if (generated && generated.codes.length === GENERATED * message.latentDim)
+          decode('generate', generated.codes);
+        // Another model's codes (kind or size): its grid would not fit, so none until a new one.
+        if (message.stats.unitKl === undefined) set({ sheet: null });
         return;
       }
       if (message.type === 'latentMap') {
         const { type: _type, ...map } = message;
         set({ map });
+        // A VAE's grid is laid on the plane of the codes: their own for 2 numbers, else the
+        // plane of the first two principal axes, which move as the codes do.
+        const latent = app.getState().latent;
+        if (latent?.stats.unitKl) {
+          const dim = latent.latentDim;
+          decode('sheet', gridCodes(dim, GRID_SIDE, dim > 2 ? map.axes : undefined));
+        }
         return;
       }
       if (message.type !== 'decodedImages' && message.type !== 'encodedImages') return;

@@ -43,6 +43,29 @@ describe('latent bar chart data', () => {
     expect(niceCeil(9.3)).toBe(10);
   });
 
+  it('gives a signed code (a VAE’s means) an axis from -top to top, 0 in the middle', () => {
+    const means = Float32Array.from([-2.7, 0.4, 1.1]);
+    const bars = latentBars(means, {
+      low: Float32Array.from([-3.4, -0.2, 0.5]),
+      high: Float32Array.from([-2, 1, 1.6]),
+      dead: [1],
+      sharedTop: null,
+    });
+    // The most negative end of the band (-3.4) sets the size, with headroom.
+    expect(bars.top).toBe(4);
+    expect(bars.bottom).toBe(-4);
+    expect(bars.deadColumns[1]).toEqual([-4, 4]);
+    expect(chartTop(means, undefined, Float32Array.from([-3.4]))).toBe(4);
+    // A plain (ReLU) code keeps its axis from 0.
+    expect(latentBars(Float32Array.from([0, 3]), { dead: [], sharedTop: null }).bottom).toBe(0);
+  });
+
+  it('names the units a VAE’s KL term switched off in its own words', () => {
+    expect(latentChartName('X', 8, [2, 5], 'kl')).toBe(
+      'X: 8 bars, units 2 and 5 switched off by the KL term',
+    );
+  });
+
   it('names the chart with its bar count and dead units', () => {
     expect(latentChartName('Latent code of test image #5 (digit 7)', 32, [])).toBe(
       'Latent code of test image #5 (digit 7): 32 bars',
