@@ -216,7 +216,7 @@ export const LatentMap = memo(function LatentMap({
         <div className="ll-map__hover" aria-live="polite">
           {hovered === null ? (
             <p className="ll-panel__note">
-              Point at a dot to see its image; click to open it above.
+              Point at a dot to see its image; click to see its code in chapter 2.
             </p>
           ) : (
             <figure className="ll-sample__figure">

@@ -15,7 +15,10 @@ export function formatInt(value: number): string {
  */
 export function formatLoss(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return 'n/a';
-  return value.toFixed(decimals ?? (Math.abs(value) >= 10 ? 1 : 4));
+  // A VAE's loss is summed over the pixels (in the hundreds): one decimal is all that means
+  // anything there, whatever a view asks for its mean-per-pixel numbers.
+  if (Math.abs(value) >= 10) return value.toFixed(Math.min(decimals ?? 1, 1));
+  return value.toFixed(decimals ?? 4);
 }
 
 /** Bytes as megabytes (1 MB = 1,000,000 bytes) with one decimal, e.g. "12.3". */
