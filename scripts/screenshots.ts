@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from '@
 import { openChapter, openSettings } from '../tests/e2e/support/chapters';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
 import { serve } from './bench/serve';
+import { kindViews } from './lib/kindScreenshots';
 import {
   drawSeven,
   loadPretrained,
@@ -226,6 +227,8 @@ async function main(): Promise<void> {
     await pretrainedViews(browser, server.url, args.out);
     console.log('Dark theme:');
     await darkView(browser, server.url, args.out);
+    console.log('Denoising and variational runs (3 epochs on 10,000 images):');
+    await kindViews(browser, server.url, args.out);
   } finally {
     await browser.close();
     await server.close();
