@@ -108,7 +108,14 @@ test('export then import round-trips; bad files are refused and change nothing',
   await page.getByRole('button', { name: 'Reset' }).click();
   await openChapter(page, 'Train and watch');
   await expect(page.getByText(/Rebuilt at step 0\b/)).toBeVisible();
-  const untrained = await rebuilds(page);
+  // The pictures are drawn just after the caption changes: wait for the untrained ones.
+  let untrained = trained;
+  await expect
+    .poll(async () => {
+      untrained = await rebuilds(page);
+      return untrained;
+    })
+    .not.toEqual(trained);
   const input = panel(page).getByLabel(/Import model files/);
 
   const refusedWith = async (files: string[], pattern: RegExp) => {

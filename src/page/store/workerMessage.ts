@@ -63,6 +63,11 @@ export function applyWorkerMessage(state: AppState, message: FromWorker): AppSta
     case 'latentCodes': {
       // Kept across runs (the views stay up); the view says which run and step they are from.
       if (isStale(state, message.runId)) return state;
+      // Codes outside any run are the untrained network's, encoded at start-up or after Reset;
+      // on a busy machine they can land after Train was pressed, where they would stand in for
+      // the run's own (which come with its id).
+      const running = state.runState === 'running' || state.runState === 'paused';
+      if (message.runId === null && running) return state;
       const { type: _type, ...latent } = message;
       return { ...state, latent };
     }
