@@ -3,12 +3,11 @@
  * announcement, the loss table, and axe-core scans of every view (sheet, QR panel, playground,
  * saved models, settings) in normal and presenter mode, light and dark.
  */
-import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './support/axe';
+import { expect, test, type Page } from '@playwright/test';
 import { openChapter, openSettings } from './support/chapters';
 
-const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
 test.use({ bypassCSP: true });
 
@@ -29,22 +28,6 @@ const theme = (page: Page) => page.evaluate(() => document.documentElement.datas
 const settings = (page: Page) => page.getByRole('region', { name: /Settings/ });
 
 /** Serious or critical axe violations in the whole page, or only inside `within` if given. */
-async function seriousViolations(page: Page, within?: Locator): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
-  // axe.run takes an element as its context, so a scan of one panel is run from that element.
-  const target = within ?? page.locator('html');
-  return target.evaluate(async (element) => {
-    type Run = (context: Element) => Promise<AxeResults>;
-    const axe = (window as unknown as { axe: { run: Run } }).axe;
-    const results = await axe.run(element);
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
 
 async function bodyFontSize(page: Page): Promise<number> {
   // The page's own size and a panel's: the text every panel's words are sized from.

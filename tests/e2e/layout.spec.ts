@@ -4,11 +4,10 @@
  * sideways, no text covers other text, Pause stays in reach and drawing works by touch; axe-core
  * finds nothing serious in any chapter.
  */
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { smallestText, textOverlaps } from './support/textOverlap';
 
-const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
 test.use({ bypassCSP: true });
 
@@ -42,20 +41,6 @@ async function visitChapter(page: Page, query: string, i: number) {
   await expect(chapterRegion(page, i + 1, chapter.title)).toBeVisible();
   await expect(page.getByRole('heading', { name: chapter.last })).toBeVisible({
     timeout: 60_000,
-  });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
-  return page.evaluate(async () => {
-    interface Results {
-      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(): Promise<Results> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 

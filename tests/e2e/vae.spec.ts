@@ -4,13 +4,12 @@
  * as training goes on; chapter 2 names the units the KL term switched off; and the new panels
  * fit a phone and pass axe-core.
  */
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { meanSquaredError, readDigit } from './support/canvas';
 import { openChapter } from './support/chapters';
 import { smallestText, textOverlaps } from './support/textOverlap';
 
-const require = createRequire(import.meta.url);
 // The page's Content-Security-Policy forbids inline scripts, which is how axe-core is injected.
 test.use({ bypassCSP: true });
 
@@ -36,20 +35,6 @@ async function readGenerated(page: Page): Promise<number[]> {
   const all: number[] = [];
   for (const image of await images.all()) all.push(...(await readDigit(image)));
   return all;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
-  return page.evaluate(async () => {
-    interface Results {
-      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(): Promise<Results> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 async function fitsThePhone(page: Page, where: string) {
