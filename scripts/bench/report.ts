@@ -63,6 +63,8 @@ function backendLines(row: BackendRow): string[] {
   ];
 }
 
+const threadWord = (count: number) => `${count} ${count === 1 ? 'thread' : 'threads'}`;
+
 /** WebAssembly on one thread against every thread, and both against numpy. */
 function threadLines(report: BenchReport): string[] {
   const wasm = report.backends.find(
@@ -79,13 +81,13 @@ function threadLines(report: BenchReport): string[] {
   const lines = [
     '',
     `wasm, 1 thread:  ${ms(one)} ms/step (p10 ${ms(wasm.oneThread.ours.p10Ms)}, p90 ${ms(wasm.oneThread.ours.p90Ms)})`,
-    `wasm, ${wasm.bench.threads} threads: ${ms(all)} ms/step (p10 ${ms(wasm.bench.ours.p10Ms)}, p90 ${ms(wasm.bench.ours.p90Ms)})` +
+    `wasm, ${threadWord(wasm.bench.threads)}: ${ms(all)} ms/step (p10 ${ms(wasm.bench.ours.p10Ms)}, p90 ${ms(wasm.bench.ours.p90Ms)})` +
       ` | ${(one / all).toFixed(2)}x the one-thread speed`,
     numpyLine,
   ];
   if (!('skipped' in numpy)) {
     lines.push(
-      `ours / numpy: 1 thread ${(one / numpy.msPerStep).toFixed(2)}, ${wasm.bench.threads} threads ${(all / numpy.msPerStep).toFixed(2)}` +
+      `ours / numpy: 1 thread ${(one / numpy.msPerStep).toFixed(2)}, ${threadWord(wasm.bench.threads)} ${(all / numpy.msPerStep).toFixed(2)}` +
         ' (under 1: faster than numpy)',
     );
   }
