@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     await pretrainedViews(browser, server.url, args.out);
     console.log('Dark theme:');
     await darkView(browser, server.url, args.out);
-    console.log('Denoising and variational runs (3 epochs on 10,000 images):');
+    console.log('Denoising and variational runs (short runs of 3 and 4 epochs):');
     await kindViews(browser, server.url, args.out);
   } finally {
     await browser.close();

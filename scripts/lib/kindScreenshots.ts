@@ -17,17 +17,26 @@ import {
 
 const LAPTOP = { width: 1366, height: 768 };
 
-/** Short enough to finish in well under a minute, long enough for the digits to show. */
+/**
+ * Short enough to finish in well under a minute, long enough for the digits to show: a VAE with
+ * a 2-number code needs more steps than that before its map organises itself.
+ */
 const SHORT_RUN = 'epochs=3&trainSize=10000';
+const VAE_RUN = 'epochs=4&trainSize=30000';
 
-async function trainedPage(browser: Browser, url: string, query: string): Promise<Page> {
+async function trainedPage(
+  browser: Browser,
+  url: string,
+  query: string,
+  run = SHORT_RUN,
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: LAPTOP,
     deviceScaleFactor: 1,
     bypassCSP: true,
   });
   const page = await context.newPage();
-  await openReady(page, `${url}?${query}&${SHORT_RUN}`);
+  await openReady(page, `${url}?${query}&${run}`);
   await trainButton(page).click();
   await waitForDone(page);
   await page.mouse.move(0, 0);
@@ -40,7 +49,7 @@ export async function kindViews(browser: Browser, url: string, out: string): Pro
   await shoot(denoising, out, 'denoising');
   await denoising.context().close();
 
-  const vae = await trainedPage(browser, url, 'model=vae&latentDim=2');
+  const vae = await trainedPage(browser, url, 'model=vae&latentDim=2', VAE_RUN);
   await page0(vae);
   await shoot(vae, out, 'vae-training');
   await unstickToolbars(vae);
