@@ -40,10 +40,15 @@ test('a dropped connection, then damaged bytes, are retried without the student 
 
 test('a file that stalls is given up on, retried, and loads', async ({ page }) => {
   let tries = 0;
+  // The second try is answered only once the test has read the page's note: a small file
+  // answered at once would take the note away again before a busy machine's poll saw it.
+  const gate: { open?: () => void } = {};
+  const noteSeen = new Promise<void>((resolve) => (gate.open = resolve));
   await page.route('**/data/mnist/test-labels.u8', async (route) => {
     tries++;
     // The first request never answers: the loader's stall timer (30 s) must notice.
     if (tries === 1) return;
+    await noteSeen;
     return route.fulfill({
       body: realFile('test-labels.u8'),
       contentType: 'application/octet-stream',
@@ -52,8 +57,9 @@ test('a file that stalls is given up on, retried, and loads', async ({ page }) =
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: /Trying again/ })).toContainText(
     /test-labels\.u8.*no data arrived for 30 seconds/,
-    { timeout: 60_000 },
+    { timeout: 90_000 },
   );
+  gate.open?.();
   await expect(trainButton(page)).toBeEnabled({ timeout: 60_000 });
   expect(tries).toBe(2);
 });
