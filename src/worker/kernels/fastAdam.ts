@@ -20,6 +20,25 @@ interface AdamState {
 
 type VariableGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
+/**
+ * The variable named `name` and its two moments, the i-th in tfjs's order, created (zero, with
+ * tfjs's names) on first use. Call inside a tidy.
+ */
+function momentSlots(state: AdamState, i: number, name: string) {
+  const value: tf.Variable | undefined = tf.engine().registeredVariables[name];
+  if (value === undefined) throw new Error(`no variable named ${name}`);
+  const zeros = () => tf.tidy(() => tf.zerosLike(value).variable(false));
+  const first = (state.accumulatedFirstMoment[i] ??= {
+    originalName: `${name}/m`,
+    variable: zeros(),
+  }).variable;
+  const second = (state.accumulatedSecondMoment[i] ??= {
+    originalName: `${name}/v`,
+    variable: zeros(),
+  }).variable;
+  return { value, first, second };
+}
+
 function numberAttr(attrs: tf.NamedAttrMap, name: string): number {
   const value = attrs[name];
   if (typeof value !== 'number') throw new Error(`${CPU_ADAM_KERNEL} needs a number ${name}`);
@@ -122,16 +141,7 @@ export class OurAdam extends tf.AdamOptimizer {
     const state = this as unknown as AdamState;
     tf.tidy(() => {
       names.forEach((name, i) => {
-        const value: tf.Variable | undefined = tf.engine().registeredVariables[name];
-        if (value === undefined) throw new Error(`no variable named ${name}`);
-        const first = (state.accumulatedFirstMoment[i] ??= {
-          originalName: `${name}/m`,
-          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
-        }).variable;
-        const second = (state.accumulatedSecondMoment[i] ??= {
-          originalName: `${name}/v`,
-          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
-        }).variable;
+        const { value, first, second } = momentSlots(state, i, name);
         first.assign(tf.tensor(moments[i].m, value.shape));
         second.assign(tf.tensor(moments[i].v, value.shape));
       });
@@ -160,18 +170,9 @@ export class OurAdam extends tf.AdamOptimizer {
       : Object.entries(variableGradients).map(([name, gradient]) => ({ name, gradient }));
     tf.tidy(() => {
       entries.forEach(({ name, gradient }, i) => {
-        const value: tf.Variable | undefined = tf.engine().registeredVariables[name];
-        if (value === undefined) throw new Error(`no variable named ${name}`);
         // Created on first use, with tfjs's names, even for a missing gradient (as tfjs does):
         // getWeights saves them by index.
-        const first = (state.accumulatedFirstMoment[i] ??= {
-          originalName: `${name}/m`,
-          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
-        }).variable;
-        const second = (state.accumulatedSecondMoment[i] ??= {
-          originalName: `${name}/v`,
-          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
-        }).variable;
+        const { value, first, second } = momentSlots(state, i, name);
         if (gradient == null) return;
         const [newValue, newFirst, newSecond] = tf.engine().runKernel<tf.Tensor[]>(
           CPU_ADAM_KERNEL,

@@ -21,7 +21,14 @@ export type TrainStepFn = (images: tf.Tensor2D) => tf.Tensor;
 /** What a step needs to know of the run beyond the loss: the kind of model and its settings. */
 export type StepKind = Pick<TrainingConfig, 'model' | 'noise' | 'noiseKind' | 'beta' | 'seed'>;
 
-const STANDARD: StepKind = { model: 'ae', noise: 0, noiseKind: 'mask', beta: 1, seed: 1 };
+/** The notebook's model: no noise, no sampling (the other fields are then not read). */
+export const STANDARD_KIND: StepKind = {
+  model: 'ae',
+  noise: 0,
+  noiseKind: 'mask',
+  beta: 1,
+  seed: 1,
+};
 
 function weightsOf(layer: tfl.layers.Layer): DenseWeights {
   const [kernel, bias] = layer.trainableWeights.map((w) => w.read());
@@ -84,7 +91,7 @@ export function makeTrainStep(
   model: tfl.LayersModel,
   optimizer: tf.Optimizer,
   lossKind: LossKind = 'bce',
-  kind: StepKind = STANDARD,
+  kind: StepKind = STANDARD_KIND,
 ): TrainStepFn {
   if (kind.model === 'vae') return makeVaeStep(model, optimizer, kind);
   const layers = denseWeights(model);

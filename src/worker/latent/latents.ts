@@ -12,7 +12,9 @@ import type { LossKind, TrainingConfig } from '../../shared/config';
 import type { LossParts } from '../../shared/progress';
 import { lossPerImage } from '../kernels/loss';
 import { sampleCode, vaeLossTerms } from '../kernels/vaeBackprop';
-import { LATENT_LAYER, LAYER_SPECS, denseLayers, logVarLayer } from '../models/model';
+import { dense, matMulRoute } from '../kernels/backprop';
+import { STANDARD_KIND, vaeWeights, type StepKind } from '../kernels/trainStep';
+import { LATENT_LAYER, LAYER_SPECS, denseLayers } from '../models/model';
 import { NoiseSource, corrupt } from '../training/noise';
 import { SEED_STREAM, deriveSeed } from '../training/random';
 
@@ -31,10 +33,7 @@ export interface SetEvaluation {
 }
 
 /** How a set is scored: the loss, and the kind of model with its noise or beta. */
-export type ScoreKind = Pick<
-  TrainingConfig,
-  'loss' | 'model' | 'noise' | 'noiseKind' | 'beta' | 'seed'
->;
+export type ScoreKind = Pick<TrainingConfig, 'loss'> & StepKind;
 
 /**
  * One chunk's results as tensors (a VAE's extra sums too); made inside tf.tidy. A type alias,
@@ -54,15 +53,14 @@ function scoreVae(
   epsilon: Float32Array,
   beta: number,
 ): ChunkScore {
-  const [encoder, mean, decoder, output] = denseLayers(model);
-  const head = logVarLayer(model);
-  if (!head) throw new Error('this model has no log-variance head, so it is not a VAE');
-  const hidden = encoder.apply(images) as tf.Tensor2D;
-  const codes = mean.apply(hidden) as tf.Tensor2D;
-  const logVar = head.apply(hidden) as tf.Tensor2D;
+  const w = vaeWeights(model);
+  const route = matMulRoute();
+  const hidden = dense(images, w.encoder, route);
+  const codes = dense(hidden, w.mean, route);
+  const logVar = dense(hidden, w.logVar, route);
   const eps = tf.tensor2d(epsilon, codes.shape);
-  const decoded = decoder.apply(sampleCode(codes, logVar, eps)) as tf.Tensor2D;
-  const prediction = output.apply(decoded) as tf.Tensor2D;
+  const decoded = dense(sampleCode(codes, logVar, eps), w.decoder, route);
+  const prediction = dense(decoded, w.output, route);
   const terms = vaeLossTerms(images, prediction, codes, logVar);
   const sums = tf.concat([
     tf.stack([tf.sum(terms.reconstruction), tf.sum(terms.kl)]),
@@ -96,14 +94,7 @@ export function encodeAndScore(
   return { codes, losses: lossPerImage(lossKind, target, x) };
 }
 
-const STANDARD_SCORE: ScoreKind = {
-  loss: 'bce',
-  model: 'ae',
-  noise: 0,
-  noiseKind: 'mask',
-  beta: 1,
-  seed: 1,
-};
+const STANDARD_SCORE: ScoreKind = { ...STANDARD_KIND, loss: 'bce' };
 
 /**
  * Scores chunk after chunk of one set. Its noise starts from the same seed at every pass, so a

@@ -58,12 +58,10 @@ export class LossTracker {
     return points;
   }
 
-  /** Keras's epoch loss: the mean of the batch losses weighted by batch size. Then resets. */
-  takeEpochMean(): number {
-    return this.takeEpoch().loss;
-  }
-
-  /** The same, with a VAE's two terms weighted alike (absent for the other kinds). Then resets. */
+  /**
+   * Keras's epoch loss: the mean of the batch losses weighted by batch size, with a VAE's two
+   * terms weighted alike (absent for the other kinds). Then resets.
+   */
   takeEpoch(): { loss: number; parts?: LossParts } {
     const samples = this.epochSamples;
     const loss = samples > 0 ? this.epochSum / samples : Number.NaN;
