@@ -1,7 +1,8 @@
 /**
  * `--full`: the whole default run (10 epochs, 60,000 images, validation after each) in the real
  * UI, on the backend the app picks (or --backend), of the kind of model --model names (the
- * standard one by default): wall time, losses (a VAE's two terms too), and memory per epoch.
+ * standard one by default), on the threads --threads asks for (the page's choice by default):
+ * wall time, losses (a VAE's two terms too), and memory per epoch.
  */
 import type { Browser } from '@playwright/test';
 import type { Diagnostics } from '../../src/shared/bench';
@@ -38,6 +39,7 @@ export async function fullRun(
   url: string,
   backend: string,
   model = 'ae',
+  threads = 'auto',
 ): Promise<FullFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -45,6 +47,7 @@ export async function fullRun(
     const params = new URLSearchParams();
     if (backend !== 'auto') params.set('backend', backend);
     if (model !== 'ae') params.set('model', model);
+    if (threads !== 'auto') params.set('threads', threads);
     const query = params.size ? `?${params.toString()}` : '';
     const opened = await openApp(page, url, query);
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -1,16 +1,21 @@
 /**
  * `npm run bench [-- --full] [--backend auto|webgl|wasm|cpu] [--outDir dist] [--port 0]
- *  [--window 30] [--steps 60] [--loads 5] [--no-build] [--model ae|denoising|vae] [--full-only]`
+ *  [--window 30] [--steps 60] [--loads 5] [--no-build] [--model ae|denoising|vae] [--full-only]
+ *  [--threads auto|1|2|…]`
  *
  * Builds the app, serves the build, and in headless Chromium measures every backend that starts
- * (webgl, wasm, cpu): our loop against model.fit side by side in the worker (on wasm also on one
- * thread against every thread), the real UI for 30 s of training, load times and bundle sizes,
- * then the numpy step of ../shared/reference/numpy_step.py for comparison. --full then trains the
- * default 10 epochs (of the --model kind; --full-only does only that, for reference figures). Prints a
- * table and writes bench-results/bench-<date>.json. Timings on a shared machine are noisy: read
- * medians and the side-by-side ratio, not single steps.
+ * (webgl, wasm, cpu; or only the one --backend names): our loop against model.fit side by side in
+ * the worker (on wasm also on one thread against every core), the real UI for 30 s of training,
+ * load times and bundle sizes, then the numpy step of ../shared/reference/numpy_step.py for
+ * comparison. --full then trains the default 10 epochs (of the --model kind, on --threads;
+ * --full-only does only that, for reference figures). Prints a table and writes
+ * bench-results/bench-<date>.json. Timings on a shared machine are noisy: read medians and the
+ * side-by-side ratio, not single steps.
  */
+import { availableParallelism } from 'node:os';
 import { chromium } from '@playwright/test';
+import type { ThreadChoice } from '../../src/shared/config';
+import { MAX_THREADS } from '../../src/worker/threads/threadCount';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/chromium';
 import { measureBackend, openApp, timeLoad, type LoadTimes } from './backendRun';
 import { bundleSizes } from './bundleSize';
@@ -37,6 +42,7 @@ interface Args {
   build: boolean;
   model: string;
   fullOnly: boolean;
+  threads: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     build: true,
     model: 'ae',
     fullOnly: false,
+    threads: 'auto',
   };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
@@ -59,6 +66,7 @@ function parseArgs(argv: string[]): Args {
     else if (key === 'no-build') args.build = false;
     else if (key === 'full-only') args.full = args.fullOnly = true;
     else if (key === 'model') args.model = value();
+    else if (key === 'threads') args.threads = value();
     else if (key === 'backend') args.backend = value();
     else if (key === 'outDir') args.outDir = value();
     else if (key === 'port') args.port = Number(value());
@@ -68,6 +76,12 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option --${key}`);
   }
   return args;
+}
+
+/** The "all threads" row asks for every core (capped like the page's setting). */
+function allThreads(): ThreadChoice {
+  const cores = Math.min(Math.max(1, availableParallelism()), MAX_THREADS);
+  return String(cores) as ThreadChoice;
 }
 
 async function main(): Promise<void> {
@@ -82,7 +96,7 @@ async function main(): Promise<void> {
   try {
     if (args.fullOnly) {
       console.error(`full run of the ${args.model} model on ${args.backend}...`);
-      printFullRun(await fullRun(browser, server.url, args.backend, args.model));
+      printFullRun(await fullRun(browser, server.url, args.backend, args.model, args.threads));
       return;
     }
     const autoContext = await browser.newContext();
@@ -94,12 +108,14 @@ async function main(): Promise<void> {
     // tidying up), taking turns between backends so a slow spell hits them all alike. WebGL's
     // go last: taking turns with them, the wasm loads that followed a SwiftShader page took
     // ~4.9 s to model ready instead of ~1.8 s (its GPU process seems to stay busy after it).
-    const names = ['webgl', 'wasm', 'cpu'] as const;
-    const loads: Record<(typeof names)[number], LoadTimes[]> = { webgl: [], wasm: [], cpu: [] };
+    const all = ['webgl', 'wasm', 'cpu'] as const;
+    // --backend names one to measure alone (quicker when working on one); auto measures all.
+    const names = all.filter((name) => args.backend === 'auto' || args.backend === name);
+    const loads: Record<(typeof all)[number], LoadTimes[]> = { webgl: [], wasm: [], cpu: [] };
     console.error(`timing ${args.loads} page loads per backend...`);
     for (const group of [['wasm', 'cpu'], ['webgl']] as const) {
       for (let round = 0; round < args.loads; round++) {
-        for (const name of group) {
+        for (const name of group.filter((n) => names.includes(n))) {
           loads[name].push(await timeLoad(browser, server.url, `?backend=${name}`));
         }
       }
@@ -114,7 +130,13 @@ async function main(): Promise<void> {
         await measureBackend(browser, name, {
           url: server.url,
           windowMs: args.windowS * 1000,
-          request: { steps, warmup: name === 'cpu' ? 3 : 10, fitBaseline: true },
+          // Every core: on two cores the page's own choice (auto) is one thread.
+          request: {
+            steps,
+            warmup: name === 'cpu' ? 3 : 10,
+            fitBaseline: true,
+            threads: allThreads(),
+          },
           loads: loads[name],
         }),
       );
@@ -137,7 +159,7 @@ async function main(): Promise<void> {
     };
     if (args.full) {
       console.error(`full run on ${args.backend}...`);
-      report.full = await fullRun(browser, server.url, args.backend, args.model);
+      report.full = await fullRun(browser, server.url, args.backend, args.model, args.threads);
     }
     printReport(report);
     console.log(`written to ${writeReport(report)}`);

@@ -10,7 +10,7 @@ import { startStaticServer, type StaticServer } from './support/staticServer';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const CORES = Math.min(8, cpus().length);
-// Every core asked for: on two cores `auto` trains on one (threadCount.ts says why).
+// Every core asked for (from three cores up, `auto` leaves one to the page).
 const QUERY = `?epochs=1&trainSize=2000&backend=wasm&threads=${CORES}`;
 
 const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });

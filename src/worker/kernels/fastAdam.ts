@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { registerCpuKernel, valuesOf } from './cpuKernelUtil';
+import { tensorOf } from './wasmHeap';
 
 export const CPU_ADAM_KERNEL = 'LatentLabAdam';
 
@@ -142,8 +143,8 @@ export class OurAdam extends tf.AdamOptimizer {
     tf.tidy(() => {
       names.forEach((name, i) => {
         const { value, first, second } = momentSlots(state, i, name);
-        first.assign(tf.tensor(moments[i].m, value.shape));
-        second.assign(tf.tensor(moments[i].v, value.shape));
+        first.assign(tensorOf(moments[i].m, value.shape));
+        second.assign(tensorOf(moments[i].v, value.shape));
       });
       // What applyGradients would have left: beta^(steps + 1), for the next update.
       state.accBeta1.assign(tf.scalar(this.beta1 ** (this.iterations + 1)));

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../../shared/config';
 import type { DenseWeights } from '../kernels/backprop';
+import { copyIn, copyOut, tensorOf } from '../kernels/wasmHeap';
 import type { ToHelper } from './helperMessages';
 import { adamRange } from './sharedAdam';
 import { COMMAND, HEADER, sharedLayout, type SharedLayout } from './sharedLayout';
@@ -45,22 +46,19 @@ export function computeSlice(
   }
   const weights = layout.weights(buffer);
   const images = layout.images(buffer);
+  layers.forEach((layer, i) => {
+    const { inputs, units } = description.layers[i];
+    const at = layout.offsets[i];
+    copyIn(layer.kernel, weights.subarray(at.kernel, at.kernel + inputs * units));
+    copyIn(layer.bias, weights.subarray(at.bias, at.bias + units));
+  });
   tf.tidy(() => {
-    layers.forEach((layer, i) => {
-      const { inputs, units } = description.layers[i];
-      const at = layout.offsets[i];
-      // slice() copies out of shared memory into a plain array, which tfjs expects.
-      layer.kernel.assign(
-        tf.tensor2d(weights.slice(at.kernel, at.kernel + inputs * units), [inputs, units]),
-      );
-      layer.bias.assign(tf.tensor1d(weights.slice(at.bias, at.bias + units)));
-    });
-    const pixels = images.slice(slice.start * IMAGE_SIZE, slice.end * IMAGE_SIZE);
-    const x = tf.tensor2d(pixels, [slice.end - slice.start, IMAGE_SIZE]);
+    const pixels = images.subarray(slice.start * IMAGE_SIZE, slice.end * IMAGE_SIZE);
+    const x = tensorOf<tf.Rank.R2>(pixels, [slice.end - slice.start, IMAGE_SIZE]);
     const part = slicePart(layers, x, slice.share, description.lossKind);
     layers.forEach((layer, i) => {
-      grads.set(part.grads[layer.kernel.name].dataSync(), layout.offsets[i].kernel);
-      grads.set(part.grads[layer.bias.name].dataSync(), layout.offsets[i].bias);
+      copyOut(part.grads[layer.kernel.name], grads, layout.offsets[i].kernel);
+      copyOut(part.grads[layer.bias.name], grads, layout.offsets[i].bias);
     });
     losses[thread] = part.loss.dataSync()[0];
   });

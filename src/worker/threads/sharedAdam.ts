@@ -13,26 +13,31 @@ interface AdamArrays {
   w: Float32Array;
   m: Float32Array;
   v: Float32Array;
-  /** The batch's gradient of each parameter, already summed over the threads. */
-  g: (i: number) => number;
+  /** The batch's gradient is g0[i] + g1[i] (every further thread's part is added into g0). */
+  g0: Float32Array;
+  g1: Float32Array;
 }
 
 function update(
-  { w, m, v, g }: AdamArrays,
+  { w, m, v, g0, g1 }: AdamArrays,
   settings: AdamSettings,
   range: Pick<Slice, 'start' | 'end'>,
   step: number,
 ): void {
   const { learningRate, beta1, beta2, epsilon } = settings;
-  const correction1 = 1 - beta1 ** step;
-  const correction2 = 1 - beta2 ** step;
+  // lr · (m / c1) / (sqrt(v / c2) + eps), with the divisions by constants taken out of the loop:
+  // the loop then ran in 0.45 ms instead of 0.73 for half the notebook's parameters (Node).
+  const stepSize = learningRate / (1 - beta1 ** step);
+  const inverseCorrection2 = 1 / (1 - beta2 ** step);
+  const keep1 = 1 - beta1;
+  const keep2 = 1 - beta2;
   for (let i = range.start; i < range.end; i++) {
-    const gi = g(i);
-    const mi = beta1 * m[i] + (1 - beta1) * gi;
-    const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+    const gi = g0[i] + g1[i];
+    const mi = beta1 * m[i] + keep1 * gi;
+    const vi = beta2 * v[i] + keep2 * gi * gi;
     m[i] = mi;
     v[i] = vi;
-    w[i] -= (learningRate * (mi / correction1)) / (Math.sqrt(vi / correction2) + epsilon);
+    w[i] -= (stepSize * mi) / (Math.sqrt(vi * inverseCorrection2) + epsilon);
   }
 }
 
@@ -45,22 +50,18 @@ export function adamRange(
   step: number,
 ): void {
   const parts = Array.from({ length: description.threads }, (_, t) => layout.grads(buffer, t));
-  const [first, second] = parts;
-  // Two threads (the usual laptop) get the sum written out: a loop over the parts inside the
-  // update cost half again as much as the update itself (measured in Node, 105,000 parameters).
-  const g =
-    parts.length === 2
-      ? (i: number) => first[i] + second[i]
-      : (i: number) => {
-          let sum = 0;
-          for (let t = 0; t < parts.length; t++) sum += parts[t][i];
-          return sum;
-        };
+  const [first, second, ...more] = parts;
+  if (second === undefined) throw new Error('the shared update is for two threads or more');
+  // Every thread sums only its own range, so no two threads write the same floats.
+  for (const part of more) {
+    for (let i = range.start; i < range.end; i++) first[i] += part[i];
+  }
   const arrays = {
     w: layout.weights(buffer),
     m: layout.firstMoment(buffer),
     v: layout.secondMoment(buffer),
-    g,
+    g0: first,
+    g1: second,
   };
   update(arrays, description.adam, range, step);
 }

@@ -4,9 +4,10 @@
  * the app reads: the model gets the new weights after every step (a copy of ~0.8 MB), and the
  * optimizer gets the moments whenever it is read (a checkpoint), through OurAdam.lendState.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { DenseWeights } from '../kernels/backprop';
 import type { OurAdam } from '../kernels/fastAdam';
+import { copyIn, copyOut } from '../kernels/wasmHeap';
 import type { SharedLayout } from './sharedLayout';
 
 /** Where each variable sits in a block of parameters, in the order gradients come in. */
@@ -31,15 +32,13 @@ export function paramSpans(layers: readonly DenseWeights[], layout: SharedLayout
 }
 
 export function weightsToShared(spans: readonly ParamSpan[], weights: Float32Array): void {
-  for (const { variable, offset } of spans) weights.set(variable.dataSync(), offset);
+  for (const { variable, offset } of spans) copyOut(variable, weights, offset);
 }
 
 export function weightsFromShared(spans: readonly ParamSpan[], weights: Float32Array): void {
-  tf.tidy(() => {
-    for (const { variable, offset, size } of spans) {
-      variable.assign(tf.tensor(weights.slice(offset, offset + size), variable.shape));
-    }
-  });
+  for (const { variable, offset, size } of spans) {
+    copyIn(variable, weights.subarray(offset, offset + size));
+  }
 }
 
 /** The optimizer's moments (zero before its first step) into shared memory. */
@@ -73,9 +72,10 @@ export function momentsFromShared(
   const second = layout.secondMoment(buffer);
   optimizer.writeMoments(
     spans.map((s) => s.variable.name),
+    // Views, not copies: writeMoments makes tensors of them (tensorOf copies where it must).
     spans.map(({ offset, size }) => ({
-      m: first.slice(offset, offset + size),
-      v: second.slice(offset, offset + size),
+      m: first.subarray(offset, offset + size),
+      v: second.subarray(offset, offset + size),
     })),
   );
 }

@@ -29,13 +29,15 @@ export interface ThreadPlan {
 }
 
 /**
- * On a two-core device `auto` trains on one thread. Measured here (2 cores, quiet, 2026-12-07):
- * one thread 11.3 ms/step, two threads 17.5 (the second thread shares its core with the page,
- * the data and the browser, and every barrier waits for it). With more cores, one is left free
- * for those. threads=2 still asks for both, for a class that wants to compare.
+ * How many threads `auto` trains on: every core on a two-core device, else all but one, left for
+ * the page, the data and the browser. Measured here (2 cores, 2026-12-07, the default run in the
+ * real page): one thread 72.5 s, two 59.6 s; in the worker alone 11.1 against 6.6 ms/step. (Two
+ * threads were slower, 17.5 ms/step, until the step stopped making fresh 0.4 MB arrays: their
+ * page faults held both threads up.)
  */
-export const TWO_CORES_REASON =
-  'on two cores, one is left to the page, which trains faster here; threads=2 uses both';
+export function autoThreads(cores: number): number {
+  return cores <= 2 ? cores : cores - 1;
+}
 
 export const NOT_ISOLATED_REASON =
   'this page is not cross-origin isolated, so its workers cannot share memory';
@@ -49,11 +51,10 @@ export function planThreads(inputs: ThreadInputs): ThreadPlan {
     return { threads: 1, reason: ONE_THREAD_KINDS_REASON };
   }
   const cores = Math.max(1, Math.floor(inputs.cores ?? 1));
-  const wanted = inputs.requested === 'auto' ? cores - 1 : Number(inputs.requested);
+  const wanted = inputs.requested === 'auto' ? autoThreads(cores) : Number(inputs.requested);
   const threads = Math.max(1, Math.min(wanted, cores, MAX_THREADS));
   if (threads <= 1) {
     if (inputs.requested === '1') return { threads: 1, reason: 'threads=1 was chosen' };
-    if (cores === 2) return { threads: 1, reason: TWO_CORES_REASON };
     return { threads: 1, reason: cores <= 1 ? 'this device shows one core' : null };
   }
   if (!inputs.isolated) return { threads: 1, reason: NOT_ISOLATED_REASON };

@@ -12,6 +12,7 @@ import { IMAGE_SIZE, type LossKind } from '../../shared/config';
 import type { DenseWeights } from '../kernels/backprop';
 import { OurAdam } from '../kernels/fastAdam';
 import { denseWeights, makeTrainStep, type TrainStepFn } from '../kernels/trainStep';
+import { copyOut } from '../kernels/wasmHeap';
 import type { ComputePool, SharedRun } from './computePool';
 import { adamRange } from './sharedAdam';
 import { sharedLayout, type SharedDescription } from './sharedLayout';
@@ -89,7 +90,7 @@ export function makeThreadedStep(opts: ThreadedStepOptions): TrainStepFn {
     // Another step (a benchmark, a new run) may have taken the helpers since the last batch.
     if (run === null || !pool.isCurrent(run)) run = pool.attach(description, shared);
     const current = run;
-    layout.images(shared).set(images.dataSync());
+    copyOut(images, layout.images(shared));
     const step = optimizer.iterations + 1;
     current.startGradients(rows, step);
     const own = sliceRows(rows, threads)[0];
@@ -97,9 +98,7 @@ export function makeThreadedStep(opts: ThreadedStepOptions): TrainStepFn {
       const x = tf.slice(images, [0, 0], [own.end, IMAGE_SIZE]);
       const mine = slicePart(layers, x, own.share, lossKind);
       const grads = layout.grads(shared, 0);
-      for (const { variable, offset } of spans) {
-        grads.set(mine.grads[variable.name].dataSync(), offset);
-      }
+      for (const { variable, offset } of spans) copyOut(mine.grads[variable.name], grads, offset);
       return mine.loss;
     });
     current.waitGradients();

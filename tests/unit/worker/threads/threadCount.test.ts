@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_THREADS,
   NOT_ISOLATED_REASON,
-  TWO_CORES_REASON,
   planThreads,
   type ThreadInputs,
 } from '../../../../src/worker/threads/threadCount';
@@ -15,8 +14,8 @@ describe('how many threads a run trains on', () => {
     expect(planThreads({ ...isolatedWasm, cores: 4 })).toEqual({ threads: 3, reason: null });
   });
 
-  it('trains on one thread on two cores (faster there), and says so; threads=2 uses both', () => {
-    expect(planThreads(isolatedWasm)).toEqual({ threads: 1, reason: TWO_CORES_REASON });
+  it('trains on both cores of a two-core device (faster there than one)', () => {
+    expect(planThreads(isolatedWasm)).toEqual({ threads: 2, reason: null });
     expect(planThreads({ ...isolatedWasm, requested: '2' })).toEqual({ threads: 2, reason: null });
   });
 
