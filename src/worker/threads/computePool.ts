@@ -10,14 +10,29 @@ import { COMMAND, HEADER, type SharedDescription } from './sharedLayout';
 /** A helper that has not answered by then is taken for dead (a step takes milliseconds). */
 const WAIT_TIMEOUT_MS = 30_000;
 
+const HELPER_FAILED = 'a helper thread failed while computing its part of the batch';
+
 export interface SharedRun {
-  /** Every helper computes the gradients of its slice of a batch of `rows` (pixels in place). */
-  startGradients(rows: number, step: number): void;
-  /** Blocks until every helper's gradients are written; throws if one failed or went silent. */
-  waitGradients(): void;
-  /** Every helper applies Adam to its range of the parameters. */
-  startUpdate(): void;
+  /**
+   * Every helper computes the gradients of its slice of a batch of `rows` (pixels in place), the
+   * training worker keeping the first `firstRows` (slices.ts, sliceBatch).
+   */
+  startGradients(rows: number, step: number, firstRows: number): void;
+  /** True when every helper's gradients are already written (no wait needed). */
+  gradientsDone(): boolean;
+  /**
+   * The training worker's gradients are written: counts them in, which lets each helper that is
+   * done go straight on to its range of the Adam update, and blocks until every helper's
+   * gradients are written too. Throws if one failed or went silent.
+   */
+  joinGradients(): void;
+  /** Blocks until every helper has applied Adam to its range of the parameters. */
   waitUpdate(): void;
+  /**
+   * The training worker could not compute its part: counts it in as failed (the helpers then
+   * skip the update) and waits for the helpers to finish the step, so the next can start clean.
+   */
+  abandon(): void;
 }
 
 export interface ComputePool {
@@ -52,17 +67,21 @@ function waitReady(worker: Worker): Promise<boolean> {
   });
 }
 
-/** Blocks until header[slot] reaches `count`. */
+/** Blocks until header[slot] reaches `count`; throws if a helper failed. */
 function waitFor(header: Int32Array, slot: number, count: number): void {
+  waitQuietly(header, slot, count);
+  if (Atomics.load(header, HEADER.failed) !== 0) {
+    throw new Error(HELPER_FAILED);
+  }
+}
+
+function waitQuietly(header: Int32Array, slot: number, count: number): void {
   for (;;) {
     const now = Atomics.load(header, slot);
     if (now >= count) break;
     if (Atomics.wait(header, slot, now, WAIT_TIMEOUT_MS) === 'timed-out') {
       throw new Error('a helper thread stopped answering');
     }
-  }
-  if (Atomics.load(header, HEADER.failed) !== 0) {
-    throw new Error('a helper thread failed while computing its part of the batch');
   }
 }
 
@@ -78,23 +97,40 @@ function sharedRun(
     const message: ToHelper = { type: 'attach', buffer, description, index, generation };
     worker.postMessage(message);
   });
+  const arrive = () => {
+    Atomics.add(header, HEADER.done, 1);
+    Atomics.notify(header, HEADER.done);
+  };
   const signal = (command: number) => {
     Atomics.store(header, HEADER.command, command);
     Atomics.add(header, HEADER.generation, 1);
     Atomics.notify(header, HEADER.generation);
   };
   return {
-    startGradients(rows, step) {
+    startGradients(rows, step, firstRows) {
       Atomics.store(header, HEADER.done, 0);
       Atomics.store(header, HEADER.updated, 0);
       Atomics.store(header, HEADER.failed, 0);
       Atomics.store(header, HEADER.rows, rows);
       Atomics.store(header, HEADER.step, step);
+      Atomics.store(header, HEADER.firstRows, firstRows);
       signal(COMMAND.gradients);
     },
-    waitGradients: () => waitFor(header, HEADER.done, helpers),
-    startUpdate: () => signal(COMMAND.update),
+    gradientsDone: () => Atomics.load(header, HEADER.done) >= helpers,
+    joinGradients() {
+      arrive();
+      waitQuietly(header, HEADER.done, helpers + 1);
+      if (Atomics.load(header, HEADER.failed) === 0) return;
+      // The helpers skip the update; let them finish the step before the run gives up.
+      waitQuietly(header, HEADER.updated, helpers);
+      throw new Error(HELPER_FAILED);
+    },
     waitUpdate: () => waitFor(header, HEADER.updated, helpers),
+    abandon() {
+      Atomics.store(header, HEADER.failed, 1);
+      arrive();
+      waitQuietly(header, HEADER.updated, helpers);
+    },
     // When the next run takes over: the helpers go back to their messages.
     release: () => signal(COMMAND.release),
   };

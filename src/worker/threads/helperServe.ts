@@ -13,7 +13,7 @@ import type { ToHelper } from './helperMessages';
 import { adamRange } from './sharedAdam';
 import { COMMAND, HEADER, sharedLayout, type SharedLayout } from './sharedLayout';
 import { slicePart } from './sliceGradients';
-import { sliceRows } from './slices';
+import { sliceBatch, sliceRows } from './slices';
 
 let runs = 0;
 
@@ -35,8 +35,10 @@ export function computeSlice(
 ): void {
   const { buffer, description } = message;
   const thread = message.index + 1;
-  const rows = Atomics.load(layout.header(buffer), HEADER.rows);
-  const slice = sliceRows(rows, description.threads)[thread];
+  const header = layout.header(buffer);
+  const rows = Atomics.load(header, HEADER.rows);
+  const firstRows = Atomics.load(header, HEADER.firstRows);
+  const slice = sliceBatch(rows, description.threads, firstRows)[thread];
   const grads = layout.grads(buffer, thread);
   const losses = layout.losses(buffer);
   if (slice.end === slice.start) {
@@ -72,6 +74,59 @@ export function updateRange(message: ToHelper, layout: SharedLayout): void {
   adamRange(description, layout, buffer, range, step);
 }
 
+/** Blocks until header[slot] reaches `count`. */
+function waitUntil(header: Int32Array, slot: number, count: number): void {
+  for (;;) {
+    const now = Atomics.load(header, slot);
+    if (now >= count) return;
+    Atomics.wait(header, slot, now);
+  }
+}
+
+function mark(header: Int32Array, counter: number): void {
+  Atomics.add(header, counter, 1);
+  Atomics.notify(header, counter);
+}
+
+/** This helper's gradients, counted in as done (and as failed if they could not be computed). */
+export function gradientsPart(
+  message: ToHelper,
+  layout: SharedLayout,
+  layers: DenseWeights[],
+): void {
+  const header = layout.header(message.buffer);
+  try {
+    computeSlice(message, layout, layers);
+  } catch {
+    Atomics.store(header, HEADER.failed, 1);
+  }
+  mark(header, HEADER.done);
+}
+
+/** Once every thread's gradients are in: this helper's range of Adam, unless a thread failed. */
+export function updatePart(message: ToHelper, layout: SharedLayout): void {
+  const header = layout.header(message.buffer);
+  if (Atomics.load(header, HEADER.failed) === 0) {
+    try {
+      updateRange(message, layout);
+    } catch {
+      Atomics.store(header, HEADER.failed, 1);
+    }
+  }
+  mark(header, HEADER.updated);
+}
+
+/**
+ * One batch: this helper's gradients; then, once every thread's are written (the training
+ * worker's too), its range of the Adam update. Going straight from one to the other, without
+ * waiting to be told, saves the helper a wake-up per step: ~1 ms on a busy two-core machine.
+ */
+export function serveBatch(message: ToHelper, layout: SharedLayout, layers: DenseWeights[]): void {
+  gradientsPart(message, layout, layers);
+  waitUntil(layout.header(message.buffer), HEADER.done, message.description.threads);
+  updatePart(message, layout);
+}
+
 /** Serves one run until it is released. */
 export function serveRun(message: ToHelper): void {
   const layout = sharedLayout(message.description);
@@ -86,15 +141,7 @@ export function serveRun(message: ToHelper): void {
       seen = generation;
       const command = Atomics.load(header, HEADER.command);
       if (command === COMMAND.release) return;
-      const counter = command === COMMAND.update ? HEADER.updated : HEADER.done;
-      try {
-        if (command === COMMAND.update) updateRange(message, layout);
-        else computeSlice(message, layout, layers);
-      } catch {
-        Atomics.store(header, HEADER.failed, 1);
-      }
-      Atomics.add(header, counter, 1);
-      Atomics.notify(header, counter);
+      serveBatch(message, layout, layers);
     }
   } finally {
     for (const layer of layers) tf.dispose([layer.kernel, layer.bias]);

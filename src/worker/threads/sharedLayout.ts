@@ -12,7 +12,10 @@ import type { DenseActivation } from '../models/model';
 export const HEADER = {
   /** Bumped by the training worker to hand out work (a command): helpers wait on it. */
   generation: 0,
-  /** Helpers whose gradients are written: the training worker waits on it. */
+  /**
+   * Threads whose gradients are written, the training worker's included: every thread waits for
+   * all of them before it applies Adam to its range.
+   */
   done: 1,
   command: 2,
   /** Rows in the current batch. */
@@ -23,10 +26,12 @@ export const HEADER = {
   updated: 5,
   /** The update's number, counting from 1 (Adam's bias correction needs it). */
   step: 6,
+  /** Rows of the batch the training worker computes itself (rowBalance.ts). */
+  firstRows: 7,
 } as const;
 const HEADER_INTS = 8;
 
-export const COMMAND = { gradients: 0, update: 1, release: 2 } as const;
+export const COMMAND = { gradients: 0, release: 1 } as const;
 
 export interface LayerShape {
   inputs: number;

@@ -24,3 +24,19 @@ export function sliceRows(rows: number, parts: number): Slice[] {
   }
   return slices;
 }
+
+/**
+ * `rows` cut into `parts` slices of which the first (the training worker's) has `firstRows` rows,
+ * clamped to the batch, and the others share the rest as sliceRows does. Shares stay each slice's
+ * rows over the batch's, so any cut gives the same batch gradient.
+ */
+export function sliceBatch(rows: number, parts: number, firstRows: number): Slice[] {
+  const first = Math.max(0, Math.min(rows, Math.round(firstRows)));
+  const share = (n: number) => (rows === 0 ? 0 : n / rows);
+  const rest = sliceRows(rows - first, parts - 1).map((slice) => ({
+    start: slice.start + first,
+    end: slice.end + first,
+    share: share(slice.end - slice.start),
+  }));
+  return [{ start: 0, end: first, share: share(first) }, ...rest];
+}

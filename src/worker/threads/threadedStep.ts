@@ -24,7 +24,8 @@ import {
   weightsToShared,
 } from './sharedState';
 import { slicePart } from './sliceGradients';
-import { sliceRows } from './slices';
+import { RowBalance } from './rowBalance';
+import { sliceBatch, sliceRows } from './slices';
 
 export interface ThreadedStepOptions {
   model: tfl.LayersModel;
@@ -68,6 +69,7 @@ export function makeThreadedStep(opts: ThreadedStepOptions): TrainStepFn {
   let run: SharedRun | null = null;
   /** The weights' data as we last wrote them: anything else means they were changed under us. */
   let written: readonly tf.DataId[] = [];
+  const balance = new RowBalance(threads);
 
   const takeState = (shared: SharedArrayBuffer) => {
     weightsToShared(spans, layout.weights(shared));
@@ -92,17 +94,26 @@ export function makeThreadedStep(opts: ThreadedStepOptions): TrainStepFn {
     const current = run;
     copyOut(images, layout.images(shared));
     const step = optimizer.iterations + 1;
-    current.startGradients(rows, step);
-    const own = sliceRows(rows, threads)[0];
-    const loss = tf.tidy(() => {
-      const x = tf.slice(images, [0, 0], [own.end, IMAGE_SIZE]);
-      const mine = slicePart(layers, x, own.share, lossKind);
-      const grads = layout.grads(shared, 0);
-      for (const { variable, offset } of spans) copyOut(mine.grads[variable.name], grads, offset);
-      return mine.loss;
-    });
-    current.waitGradients();
-    current.startUpdate();
+    const firstRows = balance.firstRows(rows);
+    current.startGradients(rows, step, firstRows);
+    const own = sliceBatch(rows, threads, firstRows)[0];
+    let loss: tf.Scalar;
+    try {
+      loss = tf.tidy(() => {
+        const x = tf.slice(images, [0, 0], [own.end, IMAGE_SIZE]);
+        const mine = slicePart(layers, x, own.share, lossKind);
+        const grads = layout.grads(shared, 0);
+        for (const { variable, offset } of spans) copyOut(mine.grads[variable.name], grads, offset);
+        return mine.loss;
+      });
+    } catch (err) {
+      current.abandon();
+      throw err;
+    }
+    const helpersWereDone = current.gradientsDone();
+    const waitStart = performance.now();
+    current.joinGradients();
+    balance.record(helpersWereDone, performance.now() - waitStart, rows);
     adamRange(description, layout, shared, ranges[0], step);
     current.waitUpdate();
     optimizer.countStep();

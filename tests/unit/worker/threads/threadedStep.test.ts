@@ -13,9 +13,9 @@ import { buildAutoencoder } from '../../../../src/worker/models/model';
 import { BatchBuilder } from '../../../../src/worker/training/batches';
 import type { ComputePool, SharedRun } from '../../../../src/worker/threads/computePool';
 import {
-  computeSlice,
+  gradientsPart,
   helperLayers,
-  updateRange,
+  updatePart,
 } from '../../../../src/worker/threads/helperServe';
 import type { ToHelper } from '../../../../src/worker/threads/helperMessages';
 import { HEADER, sharedLayout } from '../../../../src/worker/threads/sharedLayout';
@@ -56,15 +56,26 @@ function inlinePool(helpers: number): ComputePool & { steps: () => number } {
       }));
       const layers = messages.map(helperLayers);
       current = {
-        startGradients(rows, step) {
+        startGradients(rows, step, firstRows) {
           Atomics.store(layout.header(buffer), HEADER.rows, rows);
           Atomics.store(layout.header(buffer), HEADER.step, step);
-          messages.forEach((message, i) => computeSlice(message, layout, layers[i]));
+          Atomics.store(layout.header(buffer), HEADER.firstRows, firstRows);
+          Atomics.store(layout.header(buffer), HEADER.done, 0);
+          Atomics.store(layout.header(buffer), HEADER.updated, 0);
+          messages.forEach((message, i) => gradientsPart(message, layout, layers[i]));
           steps++;
         },
-        waitGradients: () => undefined,
-        startUpdate: () => messages.forEach((message) => updateRange(message, layout)),
-        waitUpdate: () => undefined,
+        // Inline helpers are always done first: the training worker's share shrinks each step,
+        // so the steps below also check uneven cuts.
+        gradientsDone: () => true,
+        joinGradients() {
+          Atomics.add(layout.header(buffer), HEADER.done, 1);
+          expect(Atomics.load(layout.header(buffer), HEADER.done)).toBe(description.threads);
+          messages.forEach((message) => updatePart(message, layout));
+        },
+        waitUpdate: () =>
+          expect(Atomics.load(layout.header(buffer), HEADER.updated)).toBe(messages.length),
+        abandon: () => undefined,
       };
       return current;
     },
