@@ -1,9 +1,9 @@
 /**
- * A helper's side of a run. It waits for the training worker's command, then either runs its
- * slice of the batch through the fast step with the weights in shared memory and writes its
- * weighted gradients and loss back, or applies Adam to its range of the parameters; says it is
- * done; and waits again, until the run is released. It blocks its worker while it serves
- * (Atomics.wait), which is what a helper is for.
+ * A helper's side of a run. It waits for the training worker's command, runs its slice of the
+ * batch through the fast step with the weights in shared memory and writes its weighted gradients
+ * and loss back; once every thread's gradients are in, applies Adam to its range of the
+ * parameters; says it is done; and waits again, until the run is released. It blocks its worker
+ * while it serves (Atomics.wait), which is what a helper is for.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../../shared/config';

@@ -1,10 +1,11 @@
 /**
  * The training step on several threads. The batch is cut into slices (slices.ts): the helpers
- * compute theirs from shared memory while this worker computes the first; then every thread
- * applies Adam to its range of the parameters, from the sum of all the weighted parts. The
- * maths is the one-thread step's (same batch, same mean loss, one Adam update per batch), only
- * the work is shared. The model gets the new weights after each step, so predict, save and the
- * latent views read them as before (sharedState.ts).
+ * compute theirs from shared memory while this worker computes the first, whose size follows the
+ * helpers' pace (rowBalance.ts); once every thread's weighted gradients are in, each applies Adam
+ * to its range of the parameters, from the sum of all the parts. The maths is the one-thread
+ * step's (same batch, same mean loss, one Adam update per batch), only the work is shared. The
+ * model gets the new weights after each step, so predict, save and the latent views read them as
+ * before (sharedState.ts). Nothing here makes a fresh JavaScript array per step (wasmHeap.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
