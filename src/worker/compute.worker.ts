@@ -6,10 +6,14 @@
 import { activateBackend } from './backends/backendLoad';
 import type { FromHelper, ToHelper } from './threads/helperMessages';
 import { serveRun } from './threads/helperServe';
+import { warmUpHelper } from './threads/helperWarmUp';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const started = activateBackend('wasm');
+const started = activateBackend('wasm').then((ok) => {
+  if (ok) warmUpHelper();
+  return ok;
+});
 
 void started.then((ok) => {
   const message: FromHelper = ok

@@ -17,12 +17,17 @@ import { sliceBatch, sliceRows } from './slices';
 
 let runs = 0;
 
+/** A variable of zeros (the zeros themselves disposed: the variable keeps its own count). */
+export function zeroVariable(shape: number[], name: string): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.zeros(shape), false, name));
+}
+
 /** Variables shaped like the run's layers; tfjs names variables globally, so each run's differ. */
 export function helperLayers(message: ToHelper): DenseWeights[] {
   const tag = `helper${message.index}_run${++runs}`;
   return message.description.layers.map((layer, i) => ({
-    kernel: tf.variable(tf.zeros([layer.inputs, layer.units]), false, `${tag}_${i}_kernel`),
-    bias: tf.variable(tf.zeros([layer.units]), false, `${tag}_${i}_bias`),
+    kernel: zeroVariable([layer.inputs, layer.units], `${tag}_${i}_kernel`),
+    bias: zeroVariable([layer.units], `${tag}_${i}_bias`),
     activation: layer.activation,
   }));
 }
