@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, IMAGE_SIZE, type TrainingConfig } from '../../../../src/shared/config';
 import {
   checkModelFiles,
@@ -8,31 +8,15 @@ import {
 } from '../../../../src/worker/models/modelFiles';
 import { buildAutoencoder } from '../../../../src/worker/models/model';
 import { decodeCodes } from '../../../../src/worker/latent/playground';
-import { Trainer } from '../../../../src/worker/training/trainer';
 import { EventRecorder } from '../../support/recorder';
-import { mnistImages, useWasmBackend, type ImageSlice } from '../../support/tfNode';
+import { trainerFixture } from '../../support/trainerFixture';
 
-let train: ImageSlice;
-let test: ImageSlice;
-let probes: Uint8Array;
-const live: Trainer[] = [];
-
-beforeAll(async () => {
-  await useWasmBackend();
-  train = mnistImages('train', 1024);
-  test = mnistImages('t10k', 500);
-  probes = test.pixels.slice(0, 10 * IMAGE_SIZE);
-});
-
-afterEach(() => {
-  for (const t of live.splice(0)) t.dispose();
-});
+const fixture = trainerFixture(1024, 500);
 
 async function run(overrides: Partial<TrainingConfig>) {
   const events = new EventRecorder();
   const config = { ...DEFAULT_CONFIG, trainSize: 512, batchSize: 64, epochs: 2, ...overrides };
-  const trainer = new Trainer({ config, train, test, probes, events });
-  live.push(trainer);
+  const trainer = fixture.make({ config, events });
   trainer.start(false);
   await events.until(() => events.states.includes('done'));
   return { trainer, events };
@@ -45,6 +29,7 @@ describe('a denoising run', () => {
     if (!inputs) throw new Error('no inputs were sent');
     expect(inputs).toHaveLength(10 * IMAGE_SIZE);
     // About half of the ink is gone from what the network is given.
+    const probes = fixture.probes();
     const ink = Array.from(probes).filter((v) => v > 0).length;
     const kept = Array.from(inputs).filter((v, i) => v > 0 && probes[i] > 0).length;
     expect(kept / ink).toBeGreaterThan(0.4);
@@ -58,15 +43,11 @@ describe('a denoising run', () => {
     const { trainer, events } = await run({ model: 'denoising', noise: 0.5, epochs: 1 });
     const noisyVal = events.epochEnds[0].valLoss;
     // The same weights, scored as a standard model would be (clean inputs).
-    const clean = new Trainer({
+    const clean = fixture.make({
       config: { ...DEFAULT_CONFIG, trainSize: 512, batchSize: 64, epochs: 1 },
-      train,
-      test,
-      probes,
       events: new EventRecorder(),
       model: trainer.handOverModel().model,
     });
-    live.push(clean);
     const cleanVal = await clean.encodeTestSet();
     expect(cleanVal).not.toBeNull();
     expect(noisyVal).toBeGreaterThan(cleanVal ?? Infinity);

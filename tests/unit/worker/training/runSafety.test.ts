@@ -1,26 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../../../src/shared/config';
 import type { LossPoint } from '../../../../src/shared/protocol';
 import { DivergenceWatch } from '../../../../src/worker/training/divergence';
-import { Trainer } from '../../../../src/worker/training/trainer';
 import { EventRecorder } from '../../support/recorder';
-import { mnistImages, useWasmBackend, type ImageSlice } from '../../support/tfNode';
+import { trainerFixture } from '../../support/trainerFixture';
 
-let train: ImageSlice;
-let test: ImageSlice;
-let probes: Uint8Array;
-const live: Trainer[] = [];
-
-beforeAll(async () => {
-  await useWasmBackend();
-  train = mnistImages('train', 2048);
-  test = mnistImages('t10k', 200);
-  probes = test.pixels.slice(0, 10 * 784);
-});
-
-afterEach(() => {
-  for (const t of live.splice(0)) t.dispose();
-});
+const fixture = trainerFixture(2048, 200);
 
 /** Records the error kind and rewinds too. */
 class Recorder extends EventRecorder {
@@ -38,8 +23,7 @@ class Recorder extends EventRecorder {
 function makeTrainer(overrides: Partial<TrainingConfig>, gpuLost = () => false) {
   const events = new Recorder();
   const config = { ...DEFAULT_CONFIG, trainSize: 2048, ...overrides };
-  const trainer = new Trainer({ config, train, test, probes, events, gpuLost });
-  live.push(trainer);
+  const trainer = fixture.make({ config, events, gpuLost });
   return { trainer, events };
 }
 
@@ -106,16 +90,12 @@ describe('Trainer safety net', () => {
     let asked = 0;
     const events = new Recorder();
     const config = { ...DEFAULT_CONFIG, trainSize: 2048 };
-    const trainer = new Trainer({
+    const trainer = fixture.make({
       config,
-      train,
-      test,
-      probes,
       events,
       gpuLost: () => true,
       onGpuLost: () => asked++,
     });
-    live.push(trainer);
     trainer.start(true);
     // A NaN read from a dying GPU is not a divergence.
     (trainer as unknown as { diverged: (v: { since: number; message: string }) => void }).diverged({

@@ -1,30 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../../../src/shared/config';
-import { Trainer } from '../../../../src/worker/training/trainer';
+import type { Trainer } from '../../../../src/worker/training/trainer';
 import { EventRecorder } from '../../support/recorder';
-import { mnistImages, useWasmBackend, type ImageSlice } from '../../support/tfNode';
+import { trainerFixture } from '../../support/trainerFixture';
 
-let train: ImageSlice;
-let test: ImageSlice;
-let probes: Uint8Array;
-const live: Trainer[] = [];
-
-beforeAll(async () => {
-  await useWasmBackend();
-  train = mnistImages('train', 1024);
-  test = mnistImages('t10k', 500);
-  probes = test.pixels.slice(0, 10 * 784);
-});
-
-afterEach(() => {
-  for (const t of live.splice(0)) t.dispose();
-});
+const fixture = trainerFixture(1024, 500);
 
 function makeTrainer(overrides: Partial<TrainingConfig>, events = new EventRecorder()) {
   const config = { ...DEFAULT_CONFIG, trainSize: 1024, ...overrides };
-  const trainer = new Trainer({ config, train, test, probes, events });
-  live.push(trainer);
+  const trainer = fixture.make({ config, events });
   return { trainer, events };
 }
 
