@@ -30,10 +30,10 @@ export interface ThreadPlan {
 
 /**
  * How many threads `auto` trains on: every core on a two-core device, else all but one, left for
- * the page, the data and the browser. Measured here (2 cores, 2026-12-07, the default run in the
- * real page): one thread 72.5 s, two 59.6 s; in the worker alone 11.1 against 6.6 ms/step. (Two
- * threads were slower, 17.5 ms/step, until the step stopped making fresh 0.4 MB arrays: their
- * page faults held both threads up.)
+ * the page, the data and the browser. Measured here (2 cores, 2026-12-07): the default run in the
+ * real page took 65.8 s on one thread and 51.8 s on two; in the worker alone a step took 11.1
+ * against 6.6 ms. (Two threads were slower, 17.5 ms/step, until the step stopped making fresh
+ * 0.4 MB arrays: their page faults held both threads up. docs/benchmarks.md has the story.)
  */
 export function autoThreads(cores: number): number {
   return cores <= 2 ? cores : cores - 1;
