@@ -33,6 +33,30 @@ export async function openReady(page: Page, url: string): Promise<void> {
   page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
   await page.goto(url);
   await waitForEnabled(page, 'Train');
+  await waitForPaintedRebuilds(page);
+}
+
+/**
+ * Waits until all ten rebuilds are drawn: the page paints its canvases a few per frame, and a
+ * shot taken as Train is enabled once showed six of the untrained network's rebuilds still black.
+ */
+export async function waitForPaintedRebuilds(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const canvases = [...document.querySelectorAll('canvas')].filter((c) =>
+        /^Reconstruction of digit \d$/.test(c.getAttribute('aria-label') ?? ''),
+      );
+      return (
+        canvases.length === 10 &&
+        canvases.every((c) => {
+          const rgba = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+          return rgba !== undefined && rgba.some((value, i) => i % 4 !== 3 && value > 0);
+        })
+      );
+    },
+    undefined,
+    { timeout: SLOW, polling: 100 },
+  );
 }
 
 /** Waits until training has reached `step` (or finished early). */
