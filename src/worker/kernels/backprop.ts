@@ -24,7 +24,7 @@ import type { LossKind } from '../../shared/config';
 import { cpuActivationGrad, cpuLossHead, type HeadResult, type LayerGrad } from './cpuGradKernels';
 import { cpuMatMul } from './cpuMatMul';
 import { BCE_EPSILON, lossMean } from './loss';
-import type { DenseActivation } from '../models/model';
+import type { DenseActivation } from '../models/layerShapes';
 
 export interface DenseWeights {
   kernel: tf.Variable;

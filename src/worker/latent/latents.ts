@@ -14,7 +14,8 @@ import { lossPerImage } from '../kernels/loss';
 import { sampleCode, vaeLossTerms } from '../kernels/vaeBackprop';
 import { dense, matMulRoute } from '../kernels/backprop';
 import { STANDARD_KIND, vaeWeights, type StepKind } from '../kernels/trainStep';
-import { LATENT_LAYER, LAYER_SPECS, denseLayers } from '../models/model';
+import { LATENT_LAYER, LAYER_SPECS } from '../models/layerShapes';
+import { denseLayers } from '../models/model';
 import { NoiseSource, corrupt } from '../training/noise';
 import { SEED_STREAM, deriveSeed } from '../training/random';
 

@@ -8,7 +8,8 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { IMAGE_SIZE } from '../../shared/config';
 import { pca2 } from '../../shared/pca';
 import type { FromWorker, ToWorker } from '../../shared/protocol';
-import { LATENT_LAYER, LAYER_SPECS, denseLayers } from '../models/model';
+import { LATENT_LAYER, LAYER_SPECS } from '../models/layerShapes';
+import { denseLayers } from '../models/model';
 import { encodeAndScore, latentDimOf } from './latents';
 
 const LATENT_INDEX = LAYER_SPECS.findIndex((spec) => spec.name === LATENT_LAYER);

@@ -6,7 +6,8 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { effectiveLatentActivation, type TrainingConfig } from '../../shared/config';
 import { latentDimOf } from '../latent/latents';
-import { LATENT_LAYER, activationOf, buildAutoencoder, denseLayers, logVarLayer } from './model';
+import { LATENT_LAYER } from './layerShapes';
+import { activationOf, buildAutoencoder, denseLayers, logVarLayer } from './model';
 
 /** Why `model` cannot be trained with `config`, or null when it can. */
 export function shapeMismatch(model: tfl.LayersModel, config: TrainingConfig): string | null {

@@ -6,50 +6,29 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {
   IMAGE_SIZE,
   effectiveLatentActivation,
-  type LatentActivation,
   type ModelKind,
   type TrainingConfig,
 } from '../../shared/config';
 import type { LayerSummary, ModelSummary } from '../../shared/protocol';
 import { layerSeeds } from '../training/random';
-
-export type DenseActivation = 'relu' | 'sigmoid' | 'linear';
-
-/**
- * The four dense layers in order; names are stable so encoder/decoder work on loaded models.
- * These are the notebook's activations; the latent one can be changed (config.latentActivation).
- */
-export const LAYER_SPECS = [
-  { name: 'encoder_hidden', activation: 'relu' },
-  { name: 'latent', activation: 'relu' },
-  { name: 'decoder_hidden', activation: 'relu' },
-  { name: 'reconstruction', activation: 'sigmoid' },
-] as const satisfies readonly { name: string; activation: DenseActivation }[];
+import {
+  LATENT_LAYER,
+  LAYER_SPECS,
+  layerActivations,
+  layerUnits,
+  type DenseActivation,
+  type ModelShape,
+} from './layerShapes';
 
 export const INPUT_NAME = 'image';
-/** The bottleneck; in a VAE, the mean head (so every view of "the code" shows the means). */
-export const LATENT_LAYER = 'latent';
 /** A VAE's second head: the log-variance of each code number, beside the mean. */
 export const LOG_VAR_LAYER = 'latent_log_var';
-
-type ModelShape = Pick<TrainingConfig, 'hiddenUnits' | 'latentDim'>;
-
-/** The activations of the four layers, with the bottleneck's as configured. */
-export function layerActivations(latentActivation: LatentActivation = 'relu'): DenseActivation[] {
-  return LAYER_SPECS.map((spec) =>
-    spec.name === LATENT_LAYER ? latentActivation : spec.activation,
-  );
-}
 
 /** A dense layer's activation as its config says (so it is right for loaded models too). */
 export function activationOf(layer: tfl.layers.Layer): DenseActivation {
   const name = layer.getConfig().activation;
   if (name === 'relu' || name === 'sigmoid' || name === 'linear') return name;
   throw new Error(`layer ${layer.name} has the activation ${String(name)}, which we do not train`);
-}
-
-function unitsOf(config: ModelShape): number[] {
-  return [config.hiddenUnits, config.latentDim, config.hiddenUnits, IMAGE_SIZE];
 }
 
 /**
@@ -82,7 +61,7 @@ function seededDense(name: string, units: number, activation: DenseActivation, s
  */
 export function buildAutoencoder(config: FreshShape): tfl.LayersModel {
   const kind: ModelKind = config.model ?? 'ae';
-  const units = unitsOf(config);
+  const units = layerUnits(config);
   const latentActivation = effectiveLatentActivation({
     model: kind,
     latentActivation: config.latentActivation ?? 'relu',

@@ -5,6 +5,7 @@
  * header, not messages: a message round trip per step would cost more than the maths.
  */
 import type { FromHelper, ToHelper } from './helperMessages';
+import { mark, waitForCount } from './counters';
 import { COMMAND, HEADER, type SharedDescription } from './sharedLayout';
 
 /** A helper that has not answered by then is taken for dead (a step takes milliseconds). */
@@ -75,13 +76,10 @@ function waitFor(header: Int32Array, slot: number, count: number): void {
   }
 }
 
+/** Blocks until header[slot] reaches `count`, whatever the helpers said of their work. */
 function waitQuietly(header: Int32Array, slot: number, count: number): void {
-  for (;;) {
-    const now = Atomics.load(header, slot);
-    if (now >= count) break;
-    if (Atomics.wait(header, slot, now, WAIT_TIMEOUT_MS) === 'timed-out') {
-      throw new Error('a helper thread stopped answering');
-    }
+  if (!waitForCount(header, slot, count, WAIT_TIMEOUT_MS)) {
+    throw new Error('a helper thread stopped answering');
   }
 }
 
@@ -97,10 +95,7 @@ function sharedRun(
     const message: ToHelper = { type: 'attach', buffer, description, index, generation };
     worker.postMessage(message);
   });
-  const arrive = () => {
-    Atomics.add(header, HEADER.done, 1);
-    Atomics.notify(header, HEADER.done);
-  };
+  const arrive = () => mark(header, HEADER.done);
   const signal = (command: number) => {
     Atomics.store(header, HEADER.command, command);
     Atomics.add(header, HEADER.generation, 1);

@@ -8,8 +8,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE } from '../../shared/config';
 import type { DenseWeights } from '../kernels/backprop';
+import type { LayerShape } from '../models/layerShapes';
 import { copyIn, copyOut, tensorOf } from '../kernels/wasmHeap';
 import type { ToHelper } from './helperMessages';
+import { mark, waitForCount } from './counters';
 import { adamRange } from './sharedAdam';
 import { COMMAND, HEADER, sharedLayout, type SharedLayout } from './sharedLayout';
 import { slicePart } from './sliceGradients';
@@ -18,22 +20,26 @@ import { sliceBatch, sliceRows } from './slices';
 let runs = 0;
 
 /** A variable of zeros (the zeros themselves disposed: the variable keeps its own count). */
-export function zeroVariable(shape: number[], name: string): tf.Variable {
+function zeroVariable(shape: number[], name: string): tf.Variable {
   return tf.tidy(() => tf.variable(tf.zeros(shape), false, name));
 }
 
-/** Variables shaped like the run's layers; tfjs names variables globally, so each run's differ. */
-export function helperLayers(message: ToHelper): DenseWeights[] {
-  const tag = `helper${message.index}_run${++runs}`;
-  return message.description.layers.map((layer, i) => ({
-    kernel: zeroVariable([layer.inputs, layer.units], `${tag}_${i}_kernel`),
-    bias: zeroVariable([layer.units], `${tag}_${i}_bias`),
-    activation: layer.activation,
+/** Layers of zeros shaped like `shapes`; tfjs names variables globally, so each `tag` must differ. */
+export function zeroLayers(shapes: readonly LayerShape[], tag: string): DenseWeights[] {
+  return shapes.map((shape, i) => ({
+    kernel: zeroVariable([shape.inputs, shape.units], `${tag}_${i}_kernel`),
+    bias: zeroVariable([shape.units], `${tag}_${i}_bias`),
+    activation: shape.activation,
   }));
 }
 
+/** Variables shaped like the run's layers. */
+export function helperLayers(message: ToHelper): DenseWeights[] {
+  return zeroLayers(message.description.layers, `helper${message.index}_run${++runs}`);
+}
+
 /** This helper's slice of the batch: weighted gradients and loss into its thread's slots. */
-export function computeSlice(
+function computeSlice(
   message: ToHelper,
   layout: SharedLayout,
   layers: readonly DenseWeights[],
@@ -72,25 +78,11 @@ export function computeSlice(
 }
 
 /** This helper's range of the Adam update. */
-export function updateRange(message: ToHelper, layout: SharedLayout): void {
+function updateRange(message: ToHelper, layout: SharedLayout): void {
   const { buffer, description } = message;
   const range = sliceRows(layout.params, description.threads)[message.index + 1];
   const step = Atomics.load(layout.header(buffer), HEADER.step);
   adamRange(description, layout, buffer, range, step);
-}
-
-/** Blocks until header[slot] reaches `count`. */
-function waitUntil(header: Int32Array, slot: number, count: number): void {
-  for (;;) {
-    const now = Atomics.load(header, slot);
-    if (now >= count) return;
-    Atomics.wait(header, slot, now);
-  }
-}
-
-function mark(header: Int32Array, counter: number): void {
-  Atomics.add(header, counter, 1);
-  Atomics.notify(header, counter);
 }
 
 /** This helper's gradients, counted in as done (and as failed if they could not be computed). */
@@ -128,7 +120,7 @@ export function updatePart(message: ToHelper, layout: SharedLayout): void {
  */
 export function serveBatch(message: ToHelper, layout: SharedLayout, layers: DenseWeights[]): void {
   gradientsPart(message, layout, layers);
-  waitUntil(layout.header(message.buffer), HEADER.done, message.description.threads);
+  waitForCount(layout.header(message.buffer), HEADER.done, message.description.threads);
   updatePart(message, layout);
 }
 

@@ -7,29 +7,18 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../../shared/config';
-import type { DenseWeights } from '../kernels/backprop';
-import { zeroVariable } from './helperServe';
+import { layerShapes } from '../models/layerShapes';
+import { zeroLayers } from './helperServe';
 import { slicePart } from './sliceGradients';
 
 const WARM_UP_STEPS = 3;
 
 export function warmUpHelper(): void {
-  const { hiddenUnits, latentDim, batchSize } = DEFAULT_CONFIG;
-  const shapes = [
-    [IMAGE_SIZE, hiddenUnits, 'relu'],
-    [hiddenUnits, latentDim, 'relu'],
-    [latentDim, hiddenUnits, 'relu'],
-    [hiddenUnits, IMAGE_SIZE, 'sigmoid'],
-  ] as const;
-  const layers: DenseWeights[] = shapes.map(([inputs, units, activation], i) => ({
-    kernel: zeroVariable([inputs, units], `helperWarmUp_${i}_kernel`),
-    bias: zeroVariable([units], `helperWarmUp_${i}_bias`),
-    activation,
-  }));
+  const layers = zeroLayers(layerShapes(DEFAULT_CONFIG), 'helperWarmUp');
   try {
     for (let step = 0; step < WARM_UP_STEPS; step++) {
       tf.tidy(() => {
-        const rows = tf.zeros([Math.ceil(batchSize / 2), IMAGE_SIZE]) as tf.Tensor2D;
+        const rows = tf.zeros([Math.ceil(DEFAULT_CONFIG.batchSize / 2), IMAGE_SIZE]) as tf.Tensor2D;
         const part = slicePart(layers, rows, 0.5, 'bce');
         part.loss.dataSync();
       });

@@ -6,7 +6,7 @@
  */
 import { IMAGE_SIZE, type LossKind } from '../../shared/config';
 import type { AdamSettings } from '../kernels/fastAdam';
-import type { DenseActivation } from '../models/model';
+import type { LayerShape } from '../models/layerShapes';
 
 /** Int32 slots of the header. */
 export const HEADER = {
@@ -32,12 +32,6 @@ export const HEADER = {
 const HEADER_INTS = 8;
 
 export const COMMAND = { gradients: 0, release: 1 } as const;
-
-export interface LayerShape {
-  inputs: number;
-  units: number;
-  activation: DenseActivation;
-}
 
 /** What both sides need to agree on; sent to each helper when a run starts. */
 export interface SharedDescription {

@@ -42,7 +42,7 @@ export interface Checkpoint {
 async function save(named: { name: string; tensor: tf.Tensor }[]): Promise<SavedTensor[]> {
   // data() hands out a fresh copy on wasm and webgl, but the cpu backend's own array, which
   // later steps overwrite. One copy, not two: a checkpoint is ~2.5 MB every few steps.
-  const shared = tf.getBackend() === 'cpu';
+  const backendsOwn = tf.getBackend() === 'cpu';
   return Promise.all(
     named.map(async ({ name, tensor }) => {
       const values = await tensor.data();
@@ -50,7 +50,7 @@ async function save(named: { name: string; tensor: tf.Tensor }[]): Promise<Saved
         name,
         shape: tensor.shape.slice(),
         dtype: tensor.dtype,
-        values: shared ? values.slice() : values,
+        values: backendsOwn ? values.slice() : values,
       };
     }),
   );
